@@ -1,0 +1,114 @@
+package dev.throng.engine.project;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How much load, when. A plan is a value; its schedule over time is computed in {@code engine.load}.
+ */
+public sealed interface LoadPlan {
+
+    /** The planned length of the run (after which users are stopped gracefully). */
+    Duration duration();
+
+    /** How long users may take to finish their current step once asked to stop, before they are cut off. */
+    Duration gracefulStop();
+
+    /** Ten users started at two per second, for one minute. */
+    static LoadPlan defaults() {
+        return new Closed(10, 2, List.of(), Duration.ofMinutes(1), Duration.ofSeconds(5));
+    }
+
+    /**
+     * The closed model: a number of concurrent users, each looping its main flow.
+     *
+     * <p>Without stages: ramp to {@code users} at {@code spawnRate} users/s, hold until {@code duration}. With stages:
+     * {@code users} and {@code spawnRate} are ignored; each stage moves to its target; {@code duration} is the sum of
+     * the stages unless it is set larger (the last target is then held).
+     *
+     * @param users the target number of users (without stages)
+     * @param spawnRate users started (or stopped) per second (without stages)
+     * @param stages the stages, in order; may be empty
+     * @param duration the total duration
+     * @param gracefulStop how long users may finish their step when stopping
+     */
+    record Closed(int users, double spawnRate, List<Stage> stages, Duration duration, Duration gracefulStop)
+            implements LoadPlan {
+        public Closed {
+            stages = List.copyOf(stages);
+            Objects.requireNonNull(duration, "duration");
+            Objects.requireNonNull(gracefulStop, "gracefulStop");
+        }
+
+        public Closed withUsers(int value) {
+            return new Closed(value, spawnRate, stages, duration, gracefulStop);
+        }
+
+        public Closed withSpawnRate(double value) {
+            return new Closed(users, value, stages, duration, gracefulStop);
+        }
+
+        public Closed withStages(List<Stage> value) {
+            return new Closed(users, spawnRate, value, duration, gracefulStop);
+        }
+
+        public Closed withDuration(Duration value) {
+            return new Closed(users, spawnRate, stages, value, gracefulStop);
+        }
+    }
+
+    /**
+     * A stage of the closed model.
+     *
+     * @param duration how long the stage lasts
+     * @param target users at the end of the stage
+     * @param rate users started or stopped per second; {@code null} to move linearly over the stage
+     */
+    record Stage(Duration duration, int target, Double rate) {
+        public Stage {
+            Objects.requireNonNull(duration, "duration");
+        }
+    }
+
+    /**
+     * The open model: users arrive at a rate, each runs one iteration of a profile chosen by weight, then leaves.
+     * Latency is measured from the intended start of each arrival. Arrivals that cannot start because
+     * {@code maxConcurrentUsers} are busy are counted as dropped.
+     *
+     * @param startRate arrivals per second at the beginning of the first stage
+     * @param stages the stages; the rate moves linearly from the previous target to each stage's target
+     * @param maxConcurrentUsers the most iterations in progress at once
+     * @param duration the total duration (the sum of the stages unless set larger; the last rate is then held)
+     * @param gracefulStop how long iterations may finish when stopping
+     */
+    record Open(
+            double startRate, List<RateStage> stages, int maxConcurrentUsers, Duration duration, Duration gracefulStop)
+            implements LoadPlan {
+        public Open {
+            stages = List.copyOf(stages);
+            Objects.requireNonNull(duration, "duration");
+            Objects.requireNonNull(gracefulStop, "gracefulStop");
+        }
+
+        public Open withStages(List<RateStage> value) {
+            return new Open(startRate, value, maxConcurrentUsers, duration, gracefulStop);
+        }
+
+        public Open withDuration(Duration value) {
+            return new Open(startRate, stages, maxConcurrentUsers, value, gracefulStop);
+        }
+    }
+
+    /**
+     * A stage of the open model.
+     *
+     * @param duration how long the stage lasts
+     * @param target arrivals per second at the end of the stage
+     */
+    record RateStage(Duration duration, double target) {
+        public RateStage {
+            Objects.requireNonNull(duration, "duration");
+        }
+    }
+}
