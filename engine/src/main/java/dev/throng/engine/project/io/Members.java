@@ -25,6 +25,9 @@ final class Members {
         T bind(JsonNode node, String path);
     }
 
+    /** How messages about members that are not part of the format start. */
+    static final String UNKNOWN_FIELD = "unknown field '";
+
     private final List<Problem> problems;
     private final ObjectNode node;
     private final String path;
@@ -48,7 +51,7 @@ final class Members {
                 String suggestion = DidYouMean.suffix(name, shape.fields());
                 problems.add(Problem.error(
                         SourceMap.member(path, name),
-                        "unknown field '" + name + "' in " + what + suggestion
+                        UNKNOWN_FIELD + name + "' in " + what + suggestion
                                 + (suggestion.isEmpty() ? "; accepted: " + String.join(", ", shape.fields()) : "")));
             }
         }

@@ -40,7 +40,10 @@ final class ProjectReader {
             if (p.line() > 0) {
                 located.add(p.at(file, p.line(), p.column()));
             } else {
-                var at = sourceMap.locate(p.jsonPath());
+                // a member that should not be there is best shown at its key; anything else at its value
+                var at = p.message().startsWith(Members.UNKNOWN_FIELD)
+                        ? sourceMap.key(p.jsonPath()).or(() -> sourceMap.locate(p.jsonPath()))
+                        : sourceMap.locate(p.jsonPath());
                 located.add(
                         at.isPresent() ? p.at(file, at.get().line(), at.get().column()) : p.at(file, 0, 0));
             }
