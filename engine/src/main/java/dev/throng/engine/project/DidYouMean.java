@@ -27,8 +27,8 @@ public final class DidYouMean {
                 best = candidate;
             }
         }
-        int allowed = Math.max(1, Math.min(3, input.length() / 3));
-        return best != null && bestDistance <= allowed ? best : null;
+        int allowed = input.length() <= 2 ? 0 : Math.max(1, Math.min(3, input.length() / 3));
+        return best != null && bestDistance <= allowed && bestDistance > 0 ? best : null;
     }
 
     /** {@code " (did you mean 'x'?)"} for the closest candidate, or the empty string. */
