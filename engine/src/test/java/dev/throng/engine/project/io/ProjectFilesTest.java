@@ -307,4 +307,27 @@ class ProjectFilesTest {
         var lines = parse(text).problems().stream().map(Problem::line).toList();
         assertThat(lines).isSorted().hasSize(3);
     }
+
+    @Test
+    void aNumberTooLongForTheParserIsLocated() {
+        ReadResult r = parse(VALID.replace("\"users\": 1", "\"users\": " + "9".repeat(5000)));
+        assertThat(r.project()).isNull();
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(21);
+            assertThat(p.message()).startsWith("not valid JSON");
+        });
+    }
+
+    @Test
+    void aFileWithThousandsOfProblemsListsTheFirstThousandAndCountsTheRest() {
+        var edges = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            edges.append("{\"from\": \"start\", \"to\": \"nowhere").append(i).append("\", \"weight\": 1},\n");
+        }
+        ReadResult r = parse(VALID.replace("\"edges\": [", "\"edges\": [\n" + edges));
+        assertThat(r.problems()).hasSize(ProjectReader.MAX_PROBLEMS + 1);
+        assertThat(r.problems().getLast().message())
+                .isEqualTo("... and 2000 more problems (only the first 1000 are" + " listed)");
+        assertThat(r.problems().getLast().isError()).isTrue();
+    }
 }
