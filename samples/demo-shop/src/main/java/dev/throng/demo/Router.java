@@ -1,0 +1,146 @@
+package dev.throng.demo;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Finds the route of each request, runs its handler, counts it and sends the answer with a Content-Length (keep-alive
+ * stays on). Routes are added before the server starts; after that the router is read-only and thread-safe, and each
+ * request runs on its own virtual thread.
+ */
+final class Router implements HttpHandler {
+    /** Paths under this prefix are the shop's own controls and are never counted. */
+    static final String ADMIN_PREFIX = "/_demo/";
+
+    /** Exact path, then method, to route. */
+    private final Map<String, Map<String, Route>> literal = new HashMap<>();
+    /** Path up to a parameter segment ({@code "/product/"}), then method, to route. */
+    private final Map<String, Map<String, Route>> withParam = new HashMap<>();
+    /** Method to the route that answers 404 for it, counted under {@code "<METHOD> (unmatched)"}. */
+    private final ConcurrentHashMap<String, Route> unmatched = new ConcurrentHashMap<>();
+
+    private final Counters counters;
+    private final Stall stall;
+
+    Router(Counters counters, Stall stall) {
+        this.counters = counters;
+        this.stall = stall;
+    }
+
+    /** Adds a route; those under {@link #ADMIN_PREFIX} are not counted. Not thread-safe: call before starting. */
+    Router add(String method, String pattern, Handler handler) {
+        boolean counted = !pattern.startsWith(ADMIN_PREFIX);
+        Route route = new Route(method, pattern, handler, null);
+        if (counted) {
+            route = new Route(method, pattern, handler, counters.adder(route.name()));
+        }
+        int brace = pattern.indexOf('{');
+        if (brace >= 0
+                && (pattern.charAt(brace - 1) != '/' || !pattern.endsWith("}") || pattern.indexOf('/', brace) >= 0)) {
+            throw new IllegalArgumentException("only the last segment of a route may be a parameter: " + pattern);
+        }
+        var table = route.hasParam() ? withParam : literal;
+        Route previous =
+                table.computeIfAbsent(route.prefix(), p -> new HashMap<>()).putIfAbsent(method, route);
+        if (previous != null) {
+            throw new IllegalArgumentException("route added twice: " + route.name());
+        }
+        return this;
+    }
+
+    /** A route found for a request, with the value of its parameter segment (null when it has none). */
+    record Match(Route route, String param) {}
+
+    /** The route for {@code method} and the raw {@code path}; never null (unknown paths get a 404 route). */
+    Match match(String method, String path) {
+        Map<String, Route> methods = literal.get(path);
+        String param = null;
+        if (methods == null) {
+            int slash = path.lastIndexOf('/');
+            if (slash >= 0 && slash < path.length() - 1) {
+                methods = withParam.get(path.substring(0, slash + 1));
+                param = path.substring(slash + 1);
+            }
+        }
+        if (methods == null) {
+            return new Match(unmatched(method, path), null);
+        }
+        Route route = methods.get(method);
+        if (route == null) {
+            return new Match(methodNotAllowed(method, path, methods), null);
+        }
+        return new Match(route, param);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            Match match = match(method, exchange.getRequestURI().getRawPath());
+            Response response;
+            try {
+                response = match.route().handler().handle(new Request(exchange, match.param()));
+            } catch (BadRequest e) {
+                response = Response.error(400, e.getMessage());
+            } catch (RuntimeException e) {
+                response = Response.error(
+                        500, "demo shop failure in " + match.route().name() + ": " + e);
+            }
+            if (match.route().counter() != null) {
+                stall.awaitEnd();
+                match.route().counter().increment();
+            }
+            send(exchange, method, response);
+        } catch (IOException e) {
+            // The client closed the connection; nothing is left to answer.
+        } catch (InterruptedException e) {
+            // The shop is closing: drop the exchange.
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void send(HttpExchange exchange, String method, Response response) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", response.contentType());
+        response.headers().forEach(headers::set);
+        byte[] body = response.body();
+        if (body.length == 0 || method.equals("HEAD")) {
+            exchange.sendResponseHeaders(response.status(), -1); // -1: Content-Length 0 (0 would mean chunked)
+        } else {
+            exchange.sendResponseHeaders(response.status(), body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private Route unmatched(String method, String path) {
+        if (path.startsWith(ADMIN_PREFIX)) {
+            return new Route(method, "(unmatched)", r -> Response.error(404, "no such control: " + path), null);
+        }
+        Route counted = unmatched.computeIfAbsent(method, m -> {
+            LongAdder adder = counters.adder(m + " (unmatched)");
+            return new Route(m, "(unmatched)", null, adder);
+        });
+        return new Route(method, "(unmatched)", r -> notFound(method, path), counted.counter());
+    }
+
+    private Route methodNotAllowed(String method, String path, Map<String, Route> methods) {
+        String allow = String.join(", ", new TreeMap<>(methods).keySet());
+        Handler handler = r -> Response.error(405, method + " is not allowed on " + path + "; use " + allow)
+                .with("Allow", allow);
+        if (path.startsWith(ADMIN_PREFIX)) {
+            return new Route(method, "(unmatched)", handler, null);
+        }
+        return new Route(method, "(unmatched)", handler, unmatched(method, path).counter());
+    }
+
+    private static Response notFound(String method, String path) {
+        return Response.error(404, "no route for " + method + " " + path + "; see GET / for the pages of the shop");
+    }
+}
