@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -118,6 +119,7 @@ public final class DemoShop implements AutoCloseable {
     private final HttpsServer https;
     private final ExecutorService executor;
     private final Counters counters;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private DemoShop(HttpServer http, HttpsServer https, ExecutorService executor, Counters counters) {
         this.http = http;
@@ -208,6 +210,9 @@ public final class DemoShop implements AutoCloseable {
     /** Stops both listeners at once and interrupts the requests still running. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         http.stop(0);
         if (https != null) {
             https.stop(0);

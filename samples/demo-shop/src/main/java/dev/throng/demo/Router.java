@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -23,8 +22,6 @@ final class Router implements HttpHandler {
     private final Map<String, Map<String, Route>> literal = new HashMap<>();
     /** Path up to a parameter segment ({@code "/product/"}), then method, to route. */
     private final Map<String, Map<String, Route>> withParam = new HashMap<>();
-    /** Method to the route that answers 404 for it, counted under {@code "<METHOD> (unmatched)"}. */
-    private final ConcurrentHashMap<String, Route> unmatched = new ConcurrentHashMap<>();
 
     private final Counters counters;
     private final Stall stall;
@@ -120,27 +117,23 @@ final class Router implements HttpHandler {
     }
 
     private Route unmatched(String method, String path) {
-        if (path.startsWith(ADMIN_PREFIX)) {
-            return new Route(method, "(unmatched)", r -> Response.error(404, "no such control: " + path), null);
-        }
-        Route counted = unmatched.computeIfAbsent(method, m -> {
-            LongAdder adder = counters.adder(m + " (unmatched)");
-            return new Route(m, "(unmatched)", null, adder);
-        });
-        return new Route(method, "(unmatched)", r -> notFound(method, path), counted.counter());
+        Handler handler = path.startsWith(ADMIN_PREFIX)
+                ? r -> Response.error(404, "no such control: " + path)
+                : r -> Response.error(404, "no route for " + method + " " + path + "; GET / lists the shop's pages");
+        return unmatchedRoute(method, path, handler);
     }
 
     private Route methodNotAllowed(String method, String path, Map<String, Route> methods) {
         String allow = String.join(", ", new TreeMap<>(methods).keySet());
         Handler handler = r -> Response.error(405, method + " is not allowed on " + path + "; use " + allow)
                 .with("Allow", allow);
-        if (path.startsWith(ADMIN_PREFIX)) {
-            return new Route(method, "(unmatched)", handler, null);
-        }
-        return new Route(method, "(unmatched)", handler, unmatched(method, path).counter());
+        return unmatchedRoute(method, path, handler);
     }
 
-    private static Response notFound(String method, String path) {
-        return Response.error(404, "no route for " + method + " " + path + "; see GET / for the pages of the shop");
+    /** A route counted under {@code "<METHOD> (unmatched)"}, or not counted under {@link #ADMIN_PREFIX}. */
+    private Route unmatchedRoute(String method, String path, Handler handler) {
+        String pattern = "(unmatched)";
+        LongAdder counter = path.startsWith(ADMIN_PREFIX) ? null : counters.adder(method + " " + pattern);
+        return new Route(method, pattern, handler, counter);
     }
 }

@@ -4,7 +4,11 @@ import static dev.throng.demo.ShopClient.cookieOf;
 import static dev.throng.demo.ShopClient.number;
 import static dev.throng.demo.ShopClient.string;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -241,5 +245,44 @@ class DemoShopIT {
         assertThat(shop.counters().total()).isEqualTo(requests);
         assertThat(shop.counters().routes())
                 .isEqualTo(Map.of("GET /products", requests / 2L, "GET /product/{id}", requests / 2L));
+    }
+
+    @Test
+    void catalogueSizeFollowsTheOptions() throws Exception {
+        try (DemoShop small = DemoShop.start(DemoShop.Options.defaults().withProducts(5))) {
+            ShopClient smallClient = new ShopClient(small.baseUri());
+            assertThat(smallClient.get("/products").body().split("\"id\":")).hasSize(6);
+            assertThat(smallClient.get("/product/6").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aDelayedRequestDoesNotHoldUpOthers() throws Exception {
+        CompletableFuture<HttpResponse<String>> delayed = client.getAsync("/delay/600000");
+        for (int i = 0; i < 20; i++) {
+            assertThat(client.get("/product/1").statusCode()).isEqualTo(200);
+        }
+        assertThat(delayed).isNotDone();
+        shop.close(); // interrupts the delayed request
+        shop.close(); // and a second close does nothing
+        assertThat(shop.counters().count("GET /delay/{ms}")).isZero();
+    }
+
+    @Test
+    void aBusyPortIsRefusedWithAMessageNamingIt() {
+        assertThatThrownBy(() -> DemoShop.start("127.0.0.1", shop.port()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("127.0.0.1:" + shop.port())
+                .hasMessageContaining("0 for a free one");
+    }
+
+    @Test
+    void theCommandLineAnnouncesTheAddress() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DemoShop announced = DemoShop.startForMain(
+                DemoShop.Options.defaults(), new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("Demo shop listening on http://127.0.0.1:" + announced.port() + System.lineSeparator());
+        }
     }
 }
