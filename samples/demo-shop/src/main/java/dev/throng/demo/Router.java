@@ -33,15 +33,14 @@ final class Router implements HttpHandler {
 
     /** Adds a route; those under {@link #ADMIN_PREFIX} are not counted. Not thread-safe: call before starting. */
     Router add(String method, String pattern, Handler handler) {
-        boolean counted = !pattern.startsWith(ADMIN_PREFIX);
-        Route route = new Route(method, pattern, handler, null);
-        if (counted) {
-            route = new Route(method, pattern, handler, counters.adder(route.name()));
-        }
         int brace = pattern.indexOf('{');
         if (brace >= 0
                 && (pattern.charAt(brace - 1) != '/' || !pattern.endsWith("}") || pattern.indexOf('/', brace) >= 0)) {
             throw new IllegalArgumentException("only the last segment of a route may be a parameter: " + pattern);
+        }
+        Route route = new Route(method, pattern, handler, null);
+        if (!pattern.startsWith(ADMIN_PREFIX)) {
+            route = new Route(method, pattern, handler, counters.adder(route.name()));
         }
         var table = route.hasParam() ? withParam : literal;
         Route previous =
