@@ -44,7 +44,7 @@ final class FailureClassifier {
                     reason = t;
                 }
             }
-            return new HttpFailure(Kind.TLS, "TLS handshake with " + target + " failed: " + text(reason));
+            return new HttpFailure(Kind.TLS, "TLS handshake with " + target + " failed: " + tlsReason(reason));
         }
         SSLException ssl = null;
         int depth = 0;
@@ -98,6 +98,20 @@ final class FailureClassifier {
                 new HttpFailure(Kind.PROTOCOL, "unsupported scheme from " + target + ": " + text(e));
             default -> null;
         };
+    }
+
+    /** The reason of a failed handshake, with what to do for the two common cases. */
+    private static String tlsReason(Throwable t) {
+        String m = text(t);
+        if (m.contains("PKIX") || m.contains("certification path")) {
+            return "the server certificate is not trusted (add its authority to the trust store,"
+                    + " or trust all certificates for a test server)";
+        }
+        if (m.contains("doesn't match")) {
+            return m + " (the certificate does not name this host; turn host name verification off"
+                    + " only for test servers)";
+        }
+        return m;
     }
 
     private static HttpFailure connectTimeout(int phase, String target, HttpOptions options) {

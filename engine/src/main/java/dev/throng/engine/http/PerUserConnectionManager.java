@@ -122,7 +122,9 @@ final class PerUserConnectionManager implements HttpClientConnectionManager {
             this.inner = inner;
         }
 
+        /** Deprecated in HttpClient but still abstract, so it must be passed on. */
         @Override
+        @SuppressWarnings("deprecation")
         public ClassicHttpResponse execute(
                 String id, ClassicHttpRequest request, HttpRequestExecutor executor, HttpContext context)
                 throws IOException, HttpException {
