@@ -3,9 +3,9 @@ package dev.throng.engine.stats;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.PackedHistogram;
 
 /**
  * Encodes histograms for the wire and for saved runs: HdrHistogram's compressed form, as bytes or base64 text.
@@ -17,7 +17,7 @@ public final class HistogramCodec {
     /** The compressed bytes of {@code histogram}. */
     public static byte[] encodeBytes(AbstractHistogram histogram) {
         ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        int length = histogram.encodeIntoCompressedByteBuffer(buffer, Deflater.BEST_SPEED);
         byte[] bytes = new byte[length];
         buffer.flip();
         buffer.get(bytes);
@@ -36,7 +36,7 @@ public final class HistogramCodec {
      */
     public static Histogram decodeBytes(byte[] bytes) {
         try {
-            return PackedHistogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
+            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
         } catch (DataFormatException | RuntimeException e) {
             throw new IllegalArgumentException("not an encoded histogram (" + e.getMessage() + ")", e);
         }

@@ -4,14 +4,20 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One row inside a {@link StatsAggregator}: what arrived in the current interval and everything since the start (or
- * the last reset). Histograms are indexed by {@link RowRecorder}'s slots and created when first needed. Confined to
- * the aggregator's lock.
+ * the last reset). Histograms are indexed by {@link RowRecorder}'s slots and created when first needed.
+ *
+ * <p>When a single histogram arrives for a slot in an interval (a local run, or one agent), it is used as it is,
+ * without a copy, until {@link #commit()}; a second one makes the row add both into a histogram of its own. The total
+ * row never borrows, as the rows' histograms change when they commit. Confined to the aggregator's lock.
  */
 final class RowAccumulator {
     final String name;
     final String method;
     final String label;
+    private final boolean borrows;
     private final Histogram[] interval = new Histogram[RowRecorder.SLOTS];
+    private final boolean[] owned = new boolean[RowRecorder.SLOTS];
+    private final Histogram[] spare = new Histogram[RowRecorder.SLOTS];
     private final Histogram[] cumulative = new Histogram[RowRecorder.SLOTS];
     private long intervalFailures;
     private long intervalBytes;
@@ -19,6 +25,12 @@ final class RowAccumulator {
     private long bytes;
 
     RowAccumulator(String name, String method) {
+        this(name, method, true);
+    }
+
+    /** @param borrows whether a single histogram arriving in an interval may be used without a copy */
+    RowAccumulator(String name, String method, boolean borrows) {
+        this.borrows = borrows;
         this.name = name;
         this.method = method;
         this.label = method.isEmpty() ? name : method + " " + name;
@@ -33,7 +45,7 @@ final class RowAccumulator {
         intervalFailures += addedFailures;
         intervalBytes += addedBytes;
         for (int slot = 0; slot < RowRecorder.SLOTS; slot++) {
-            addTo(interval, slot, histograms[slot]);
+            addToInterval(slot, histograms[slot]);
         }
     }
 
@@ -49,7 +61,7 @@ final class RowAccumulator {
             if (slot == RowRecorder.CORRECTED && h == null) {
                 h = interval[RowRecorder.LATENCY];
             }
-            addTo(total.interval, slot, h);
+            total.addToInterval(slot, h);
         }
     }
 
@@ -71,10 +83,21 @@ final class RowAccumulator {
         intervalBytes = 0;
         for (int slot = 0; slot < RowRecorder.SLOTS; slot++) {
             Histogram h = interval[slot];
-            if (h != null && h.getTotalCount() > 0) {
-                addTo(cumulative, slot, h);
-                h.reset();
+            if (h == null) {
+                continue;
             }
+            if (h.getTotalCount() > 0) {
+                if (cumulative[slot] == null) {
+                    cumulative[slot] = Histograms.newAccumulator(slot);
+                }
+                cumulative[slot].add(h);
+            }
+            if (owned[slot]) {
+                h.reset();
+                spare[slot] = h;
+                owned[slot] = false;
+            }
+            interval[slot] = null;
         }
     }
 
@@ -107,16 +130,28 @@ final class RowAccumulator {
         return cumulative[slot];
     }
 
-    private static void addTo(Histogram[] target, int slot, Histogram source) {
+    private void addToInterval(int slot, Histogram source) {
         if (source == null || source.getTotalCount() == 0) {
             return;
         }
-        Histogram t = target[slot];
-        if (t == null) {
-            t = Histograms.newAccumulator();
-            target[slot] = t;
+        Histogram current = interval[slot];
+        if (current == null && borrows) {
+            interval[slot] = source;
+            return;
         }
-        t.add(source);
+        if (!owned[slot]) {
+            Histogram own = spare[slot];
+            spare[slot] = null;
+            if (own == null) {
+                own = Histograms.newAccumulator(slot);
+            }
+            if (current != null) {
+                own.add(current);
+            }
+            interval[slot] = own;
+            owned[slot] = true;
+        }
+        interval[slot].add(source);
     }
 
     private RowStats stats(Histogram[] h, long failures, long bytes, double seconds, boolean withCorrected) {

@@ -33,7 +33,7 @@ public final class RowRecorder {
     static final int FIRST_BYTE = 4;
     static final int SLOTS = 5;
 
-    private final Recorder latency = Histograms.newRecorder();
+    private final Recorder latency = Histograms.newRecorder(LATENCY);
     private final AtomicReferenceArray<Recorder> recorders = new AtomicReferenceArray<>(SLOTS);
     final LongAdder failures = new LongAdder();
     final LongAdder bytes = new LongAdder();
@@ -142,7 +142,7 @@ public final class RowRecorder {
     private Recorder recorder(int slot) {
         Recorder r = recorders.get(slot);
         if (r == null) {
-            Recorder fresh = Histograms.newRecorder();
+            Recorder fresh = Histograms.newRecorder(slot);
             r = recorders.compareAndExchange(slot, null, fresh);
             if (r == null) {
                 r = fresh;

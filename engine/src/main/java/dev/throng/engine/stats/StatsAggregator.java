@@ -42,7 +42,7 @@ public final class StatsAggregator {
     private boolean sortNeeded;
     private int namedRows;
     private final LinkedHashMap<String, Boolean> folded = new LinkedHashMap<>();
-    private RowAccumulator total = new RowAccumulator(TOTAL, "");
+    private RowAccumulator total = new RowAccumulator(TOTAL, "", false);
 
     /** An aggregator that folds rows beyond {@link StatsCollector#DEFAULT_MAX_NAMES}. */
     public StatsAggregator(Clock clock) {
@@ -152,7 +152,7 @@ public final class StatsAggregator {
         namedRows = 0;
         failures.clear();
         folded.clear();
-        total = new RowAccumulator(TOTAL, "");
+        total = new RowAccumulator(TOTAL, "", false);
         resetNanos = clock.nanoTime();
         lastSnapshotNanos = resetNanos;
     }

@@ -99,7 +99,7 @@ public final class ThresholdEvaluator {
         if (rows.size() == 1) {
             return rows.getFirst().cumulative(RowRecorder.LATENCY);
         }
-        Histogram sum = Histograms.newAccumulator();
+        Histogram sum = Histograms.newAccumulator(RowRecorder.LATENCY);
         for (RowAccumulator row : rows) {
             Histogram h = row.cumulative(RowRecorder.LATENCY);
             if (h != null) {
