@@ -302,6 +302,21 @@ class ProjectFilesTest {
     }
 
     @Test
+    void saveKeepsThePermissionsOfTheFileItReplaces() throws IOException {
+        Path file = dir.resolve("perm.throng.json");
+        Files.writeString(file, "old");
+        var permissions = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(file, permissions);
+        ProjectFiles.save(Project.empty("p"), file);
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(permissions);
+        ProjectFiles.save(Project.empty("p"), dir.resolve("new.throng.json"));
+        assertThat(Files.getPosixFilePermissions(dir.resolve("new.throng.json")))
+                .contains(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
     void problemsComeInFileOrder() {
         String text = VALID.replace("\"to\": \"cart\"", "\"to\": \"cart2\"").replace("\"url\": \"/\"", "\"url\": \"\"");
         var lines = parse(text).problems().stream().map(Problem::line).toList();
