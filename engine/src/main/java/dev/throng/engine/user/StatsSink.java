@@ -13,6 +13,9 @@ public interface StatsSink {
      * @param latencyMicros response time, µs (from the intended start in the open model)
      * @param bytes response body bytes
      * @param failed whether it failed (then {@link #failure} is also called)
+     * @param connectMicros time to open a connection, µs; -1 when a kept-alive connection was reused
+     * @param tlsMicros the TLS handshake, µs; -1 when there was none
+     * @param firstByteMicros time to the first response byte, µs; -1 when unknown
      * @param expectedIntervalMicros the paced interval between iterations (for coordinated-omission correction), µs;
      *     0 when the user is not paced
      */

@@ -44,9 +44,9 @@ public interface Transport extends AutoCloseable {
      * @param headers the response headers
      * @param body the body, possibly cut at the body cap
      * @param bodyBytes the body's full length in bytes
-     * @param connectNanos time to connect (0 on a reused connection), ns
-     * @param tlsNanos TLS handshake time, ns
-     * @param firstByteNanos time to the first response byte, ns
+     * @param connectNanos time to connect, ns; -1 on a reused connection
+     * @param tlsNanos TLS handshake time, ns; -1 when there was none
+     * @param firstByteNanos time to the first response byte, ns; -1 when none arrived
      * @param totalNanos the whole exchange, ns
      * @param failureKind a stable label such as "connection-refused" when the exchange failed, else {@code null}
      * @param failureMessage the failure in words, else {@code null}
@@ -79,7 +79,7 @@ public interface Transport extends AutoCloseable {
 
         /** A failed exchange with no response. */
         public static Reply failure(String kind, String message) {
-            return new Reply(0, "", List.of(), new byte[0], 0, 0, 0, 0, 0, kind, message);
+            return new Reply(0, "", List.of(), new byte[0], 0, -1, -1, -1, 0, kind, message);
         }
     }
 }

@@ -30,6 +30,9 @@ public final class VirtualUser implements TemplateContext {
 
     private static final int EXAMPLE_BODY_CHARS = 200;
 
+    /** The failure kind of a call cut short because its thread was interrupted; never counted. */
+    static final String CANCELLED = "cancelled";
+
     private final UserEnvironment env;
     private final UserProfile profile;
     private final long index;
@@ -294,7 +297,8 @@ public final class VirtualUser implements TemplateContext {
         }
         Transport.Reply reply = transport.send(out);
         long latencyMicros = Math.max(0, clock.nanoTime() - origin) / 1000;
-        if (control.isKilled()) {
+        if (control.isKilled() || CANCELLED.equals(reply.failureKind())) {
+            // the user is being cut off: what its last call did is not the target's doing
             throw new InterruptedException("user killed");
         }
         var evaluation = ResponseEvaluation.of(request, reply, latencyMicros, this, transport::cookie);
@@ -313,7 +317,16 @@ public final class VirtualUser implements TemplateContext {
         String message = evaluation != null ? evaluation.failureMessage() : reply.failureMessage();
         boolean failed = kind != null;
         var stats = env.config.stats();
-        stats.request(request.name, request.method, latencyMicros, reply.bodyBytes(), failed, expectedIntervalMicros);
+        stats.request(
+                request.name,
+                request.method,
+                latencyMicros,
+                reply.bodyBytes(),
+                failed,
+                micros(reply.connectNanos()),
+                micros(reply.tlsNanos()),
+                micros(reply.firstByteNanos()),
+                expectedIntervalMicros);
         if (failed) {
             stats.failure(request.name, request.method, kind, message, example(out, reply));
         }
@@ -332,14 +345,18 @@ public final class VirtualUser implements TemplateContext {
                     cut(PreparedRequest.bodyText(reply)),
                     reply.bodyBytes(),
                     latencyMicros,
-                    reply.connectNanos() / 1000,
-                    reply.tlsNanos() / 1000,
-                    reply.firstByteNanos() / 1000,
+                    micros(reply.connectNanos()),
+                    micros(reply.tlsNanos()),
+                    micros(reply.firstByteNanos()),
                     evaluation == null ? Map.of() : evaluation.extracted(),
                     evaluation == null ? List.of() : evaluation.checks(),
                     kind,
                     message));
         }
+    }
+
+    private static long micros(long nanos) {
+        return nanos < 0 ? -1 : nanos / 1000;
     }
 
     private static String cut(String text) {

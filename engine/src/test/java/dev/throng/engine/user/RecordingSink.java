@@ -17,7 +17,15 @@ final class RecordingSink implements StatsSink {
 
     @Override
     public void request(
-            String name, String method, long latencyMicros, long bytes, boolean failed, long expectedIntervalMicros) {
+            String name,
+            String method,
+            long latencyMicros,
+            long bytes,
+            boolean failed,
+            long connectMicros,
+            long tlsMicros,
+            long firstByteMicros,
+            long expectedIntervalMicros) {
         requests.add(new Request(name, method, latencyMicros, failed, expectedIntervalMicros));
     }
 
