@@ -20,7 +20,15 @@ public interface StatsSink {
      *     0 when the user is not paced
      */
     void request(
-            String name, String method, long latencyMicros, long bytes, boolean failed, long expectedIntervalMicros);
+            String name,
+            String method,
+            long latencyMicros,
+            long bytes,
+            boolean failed,
+            long connectMicros,
+            long tlsMicros,
+            long firstByteMicros,
+            long expectedIntervalMicros);
 
     /** Why a request failed: a stable {@code kind} label, the message, and an example (URL, start of the body). */
     void failure(String name, String method, String kind, String message, String example);
