@@ -45,6 +45,9 @@ public interface StatsSink {
                 long latencyMicros,
                 long bytes,
                 boolean failed,
+                long connectMicros,
+                long tlsMicros,
+                long firstByteMicros,
                 long expectedIntervalMicros) {}
 
         @Override
