@@ -168,6 +168,31 @@ public final class ProfilePlacement {
         return best;
     }
 
+    /**
+     * The weighted profile of the next of a stream of users (the open model's arrivals), given how many of them went
+     * to each profile so far: the same rule as {@link #profileOf} over the weighted profiles, without a memo (memory
+     * stays constant however many arrivals there are). Fixed counts are ignored.
+     */
+    public int nextWeighted(long[] sofar) {
+        long m = 0;
+        for (long c : sofar) {
+            m += c;
+        }
+        int best = 0;
+        double bestDeficit = Double.NEGATIVE_INFINITY;
+        for (int p = 0; p < shares.length; p++) {
+            if (shares[p] <= 0) {
+                continue;
+            }
+            double deficit = (m + 1) * shares[p] - sofar[p];
+            if (deficit > bestDeficit + 1e-9) {
+                best = p;
+                bestDeficit = deficit;
+            }
+        }
+        return best;
+    }
+
     private void extendTo(int length) {
         if (length <= computed) {
             return;

@@ -99,4 +99,16 @@ class ProfilePlacementTest {
         assertThat(changed.withWeights(Map.of("web", 1.0, "mobile", 0.0)).countsAt(10))
                 .containsExactly(10, 0);
     }
+
+    @Test
+    void aStreamOfArrivalsFollowsTheSameSequenceWithoutMemory() {
+        var placement = ProfilePlacement.of(WEB_MOBILE);
+        long[] sofar = new long[2];
+        for (int i = 0; i < 1000; i++) {
+            int p = placement.nextWeighted(sofar);
+            assertThat(p).isEqualTo(placement.profileOf(i));
+            sofar[p]++;
+        }
+        assertThat(sofar).containsExactly(750, 250);
+    }
 }
