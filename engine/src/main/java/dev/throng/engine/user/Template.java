@@ -1,5 +1,6 @@
 package dev.throng.engine.user;
 
+import dev.throng.engine.project.Templates;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,12 +17,11 @@ import java.util.regex.Pattern;
  * {@code $$} writes one {@code $}. Immutable; thread-safe.
  */
 public final class Template {
-    /** The built-in names, as validation lists them. */
-    public static final List<String> BUILT_INS =
-            List.of("__uuid", "__randomInt", "__now", "__counter", "__userIndex", "__agentIndex");
+    /** The built-in names: those validation knows ({@link Templates.BuiltIn}). */
+    public static final List<String> BUILT_INS = Templates.BuiltIn.names();
 
     private static final Pattern RANDOM_INT = Pattern.compile("__randomInt\\(\\s*(-?\\d+)\\s*,\\s*(-?\\d+)\\s*\\)");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
+    private static final Pattern NAME = Templates.VARIABLE_NAME;
 
     private sealed interface Part {}
 
