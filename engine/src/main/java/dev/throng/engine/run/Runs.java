@@ -4,9 +4,11 @@ import dev.throng.engine.http.HttpEngine;
 import dev.throng.engine.load.ClosedSchedule;
 import dev.throng.engine.load.OpenSchedule;
 import dev.throng.engine.project.LoadPlan;
+import dev.throng.engine.project.Problem;
 import dev.throng.engine.project.Project;
 import dev.throng.engine.project.Settings;
 import dev.throng.engine.project.UserProfile;
+import dev.throng.engine.project.Validator;
 import dev.throng.engine.run.internal.CollectorSink;
 import dev.throng.engine.run.internal.HttpSetup;
 import dev.throng.engine.run.internal.HttpTransport;
@@ -49,7 +51,7 @@ public final class Runs {
      */
     public static RunHandle startLocal(Project project, RunOptions options, Overrides overrides) {
         Project effective = project.withLoadPlan(overrides.applyTo(project.loadPlan()));
-        requireRunnable(effective);
+        requireRunnable(effective, options);
         LoadPlan plan = effective.loadPlan();
         long durationNanos;
         int maxUsers;
@@ -101,9 +103,7 @@ public final class Runs {
         } catch (IllegalArgumentException e) {
             throw new RunStartException(e.getMessage(), e);
         }
-        var http = HttpEngine.create(
-                HttpSetup.options(effective.settings(), options.projectDirectory(), options.environment(), maxUsers),
-                options.clock());
+        var http = engine(effective, options, maxUsers);
         var run = new LocalRun(effective, env, http, stats, options.clock(), options.seed(), durationNanos, warnings);
         runRef.set(run);
         run.start();
@@ -150,9 +150,7 @@ public final class Runs {
         } catch (IllegalArgumentException e) {
             throw new RunStartException(e.getMessage(), e);
         }
-        try (var http = HttpEngine.create(
-                HttpSetup.options(project.settings(), options.projectDirectory(), options.environment(), 1),
-                options.clock())) {
+        try (var http = engine(project, options, 1)) {
             var control = new UserControl();
             var user = new VirtualUser(
                     env,
@@ -192,9 +190,27 @@ public final class Runs {
         return debugRun(project, profileName, iterations, options, null);
     }
 
-    private static void requireRunnable(Project project) {
+    private static HttpEngine engine(Project project, RunOptions options, int connections) {
+        var httpOptions =
+                HttpSetup.options(project.settings(), options.projectDirectory(), options.environment(), connections);
+        try {
+            return HttpEngine.create(httpOptions, options.clock());
+        } catch (IllegalArgumentException e) {
+            throw new RunStartException("settings, TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireRunnable(Project project, RunOptions options) {
         if (project.profiles().isEmpty()) {
             throw new RunStartException("the project has no user profile: add one (a name, a weight and a main flow)");
+        }
+        var errors = Validator.validate(project, options.projectDirectory()).stream()
+                .filter(Problem::isError)
+                .map(Problem::format)
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new RunStartException(
+                    "the project has problems to fix before it can run:\n" + String.join("\n", errors));
         }
         for (UserProfile p : project.profiles()) {
             requireFlows(project, p);

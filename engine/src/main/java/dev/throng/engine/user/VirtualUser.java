@@ -28,6 +28,9 @@ public final class VirtualUser implements TemplateContext {
     /** The wait after an iteration that did nothing, so an empty flow does not spin, ns. */
     static final long IDLE_ITERATION_NANOS = 1_000_000_000L;
 
+    /** The most steps one iteration of a debug run takes. */
+    static final int MAX_DEBUG_STEPS = 200;
+
     private static final int EXAMPLE_BODY_CHARS = 200;
 
     /** The failure kind of a call cut short because its thread was interrupted; never counted. */
@@ -173,14 +176,16 @@ public final class VirtualUser implements TemplateContext {
     }
 
     private boolean begin() {
+        // rows first, so project variables may be built from a row's columns
+        boolean keepGoing = takeData(DataBinding.When.USER_START);
         for (var v : env.variables) {
             try {
-                vars.put(v.getKey(), v.getValue().render(this));
+                vars.putIfAbsent(v.getKey(), v.getValue().render(this));
             } catch (TemplateException e) {
-                // a variable referring to one not set yet (e.g. a data column) is left unset
+                // a variable built from one not set yet (e.g. a column read at each iteration) stays unset
             }
         }
-        return takeData(DataBinding.When.USER_START);
+        return keepGoing;
     }
 
     private void maybeRunStartFlow() throws InterruptedException {
@@ -227,6 +232,7 @@ public final class VirtualUser implements TemplateContext {
         }
         boolean worked = false;
         String node = Flow.START;
+        int steps = 0;
         while (true) {
             if (control.isKilled()) {
                 throw new InterruptedException("user killed");
@@ -242,6 +248,9 @@ public final class VirtualUser implements TemplateContext {
             Optional<Step> step = flow.step(to);
             if (step.isEmpty() || stopBeforeStep()) {
                 return worked;
+            }
+            if (exchanges != null && ++steps > MAX_DEBUG_STEPS) {
+                return worked; // a debug run must end even in a flow that loops without an END
             }
             runStep(flow.id(), step.get());
             worked = true;

@@ -225,7 +225,7 @@ class LocalRunIT {
             var profile = UserProfile.of("p", 1, "main")
                     .withData(List.of(new DataBinding("codes", DataBinding.When.EACH_ITERATION)));
             var project = project(
-                            closed(12, 0, 4),
+                            closed(12, 100, 4),
                             List.of(profile),
                             chain("main", Step.Request.of("use", "GET", "/code/${code}")))
                     .withDataSources(List.of(source));
@@ -265,7 +265,7 @@ class LocalRunIT {
     @Test
     void theNumberOfUsersChangesLive() throws Exception {
         var profile = UserProfile.of("p", 1, "main").withThinkTime(new ThinkTime.Constant(Duration.ofMillis(50)));
-        var project = project(closed(2, 0, 30), List.of(profile), chain("main", Step.Request.of("home", "GET", "/")));
+        var project = project(closed(2, 100, 30), List.of(profile), chain("main", Step.Request.of("home", "GET", "/")));
         var run = Runs.startLocal(project, options());
         try {
             awaitUsers(run, 2);
@@ -300,7 +300,7 @@ class LocalRunIT {
                 .withThinkTime(new ThinkTime.Constant(Duration.ofMillis(200)))
                 .withStopFlow("bye");
         var project = project(
-                closed(5, 0, 30),
+                closed(5, 100, 30),
                 List.of(profile),
                 chain("main", Step.Request.of("home", "GET", "/")),
                 chain("bye", Step.Request.of("logout", "GET", "/logout")));
@@ -316,7 +316,7 @@ class LocalRunIT {
     @Test
     void anImmediateStopCutsRequestsShort() throws Exception {
         var project = project(
-                closed(3, 0, 30),
+                closed(3, 100, 30),
                 List.of(UserProfile.of("p", 1, "main")),
                 chain("main", Step.Request.of("wait", "GET", "/delay/20000")));
         var run = Runs.startLocal(project, options());
@@ -356,7 +356,7 @@ class LocalRunIT {
         var a = UserProfile.of("a", 1, "fa").withThinkTime(new ThinkTime.Constant(Duration.ofMillis(20)));
         var b = UserProfile.of("b", 1, "fb").withThinkTime(new ThinkTime.Constant(Duration.ofMillis(20)));
         var project = project(
-                closed(8, 0, 30),
+                closed(8, 100, 30),
                 List.of(a, b),
                 chain("fa", Step.Request.of("ra", "GET", "/product/1")),
                 chain("fb", Step.Request.of("rb", "GET", "/product/2")));
@@ -381,7 +381,7 @@ class LocalRunIT {
     @Test
     void aBrokenAbortThresholdStopsTheRun() throws Exception {
         var project = project(
-                        closed(2, 0, 30),
+                        closed(2, 100, 30),
                         List.of(UserProfile.of("p", 1, "main")
                                 .withThinkTime(new ThinkTime.Constant(Duration.ofMillis(50)))),
                         chain("main", Step.Request.of("missing", "GET", "/no/such/page")))
@@ -403,7 +403,7 @@ class LocalRunIT {
         var profile = UserProfile.of("p", 1, "main")
                 .withData(List.of(new DataBinding("few", DataBinding.When.EACH_ITERATION)));
         var project = project(
-                        closed(3, 0, 30),
+                        closed(3, 100, 30),
                         List.of(profile),
                         chain("main", Step.Request.of("get", "GET", "/product/${id}")))
                 .withDataSources(List.of(source));
