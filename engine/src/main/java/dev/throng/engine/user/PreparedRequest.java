@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * read. Immutable; thread-safe (each user renders with its own context).
  */
 final class PreparedRequest {
+    private static final Pattern CHARSET = Pattern.compile("charset=\"?([A-Za-z0-9._\\-]+)", Pattern.CASE_INSENSITIVE);
+
     record Pair(Template name, Template value) {}
 
     sealed interface PreparedBody {}
@@ -292,8 +294,7 @@ final class PreparedRequest {
         Charset charset = StandardCharsets.UTF_8;
         var type = reply.header("Content-Type");
         if (type.isPresent()) {
-            var m = Pattern.compile("charset=\"?([A-Za-z0-9._\\-]+)", Pattern.CASE_INSENSITIVE)
-                    .matcher(type.get());
+            var m = CHARSET.matcher(type.get());
             if (m.find()) {
                 try {
                     charset = Charset.forName(m.group(1));

@@ -62,7 +62,7 @@ public final class UserEnvironment {
     final Project project;
     final Config config;
     final String baseUrl;
-    final Map<String, Flow> flows;
+    final Map<String, CompiledFlow> flows;
     final Map<String, PreparedRequest> requests;
     final List<Map.Entry<String, Template>> variables;
     final AtomicLong counter = new AtomicLong();
@@ -70,7 +70,7 @@ public final class UserEnvironment {
     private UserEnvironment(
             Project project,
             Config config,
-            Map<String, Flow> flows,
+            Map<String, CompiledFlow> flows,
             Map<String, PreparedRequest> requests,
             List<Map.Entry<String, Template>> variables) {
         this.project = project;
@@ -90,11 +90,11 @@ public final class UserEnvironment {
      */
     public static UserEnvironment prepare(Project project, Config config) {
         var problems = new ArrayList<String>();
-        var flows = new LinkedHashMap<String, Flow>();
+        var flows = new LinkedHashMap<String, CompiledFlow>();
         var requests = new HashMap<String, PreparedRequest>();
         var templates = new ArrayList<Template>();
         for (Flow flow : project.flows()) {
-            flows.put(flow.id(), flow);
+            flows.put(flow.id(), CompiledFlow.of(flow));
             for (Step.Request r : requestsOf(flow.steps())) {
                 try {
                     var prepared = PreparedRequest.prepare(

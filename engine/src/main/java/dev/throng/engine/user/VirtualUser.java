@@ -226,7 +226,7 @@ public final class VirtualUser implements TemplateContext {
 
     /** Runs one iteration of flow {@code flowId}; true when it sent a request or paused. */
     private boolean runFlow(String flowId) throws InterruptedException {
-        Flow flow = env.flows.get(flowId);
+        CompiledFlow flow = env.flows.get(flowId);
         if (flow == null) {
             return false;
         }
@@ -237,7 +237,7 @@ public final class VirtualUser implements TemplateContext {
             if (control.isKilled()) {
                 throw new InterruptedException("user killed");
             }
-            Optional<Edge> edge = EdgeChoice.choose(flow.edgesFrom(node), c -> Conditions.holds(c, vars::get), random);
+            Optional<Edge> edge = EdgeChoice.choose(flow.from(node), c -> Conditions.holds(c, vars::get), random);
             if (edge.isEmpty()) {
                 return worked;
             }
@@ -245,14 +245,14 @@ public final class VirtualUser implements TemplateContext {
             if (to.equals(Flow.END) || to.equals(Flow.START)) {
                 return worked;
             }
-            Optional<Step> step = flow.step(to);
-            if (step.isEmpty() || stopBeforeStep()) {
+            Step step = flow.steps().get(to);
+            if (step == null || stopBeforeStep()) {
                 return worked;
             }
             if (exchanges != null && ++steps > MAX_DEBUG_STEPS) {
                 return worked; // a debug run must end even in a flow that loops without an END
             }
-            runStep(flow.id(), step.get());
+            runStep(flow.id(), step);
             worked = true;
             node = to;
         }

@@ -158,6 +158,7 @@ public final class LocalRun implements RunHandle {
         startNanos = clock.nanoTime();
         started = Instant.ofEpochMilli(clock.currentTimeMillis());
         phase = RunPhase.RUNNING;
+        publish(latest.stats());
         scheduler.start();
         ticker.start();
     }
