@@ -104,7 +104,16 @@ public final class Runs {
             throw new RunStartException(e.getMessage(), e);
         }
         var http = engine(effective, options, maxUsers);
-        var run = new LocalRun(effective, env, http, stats, options.clock(), options.seed(), durationNanos, warnings);
+        var run = new LocalRun(
+                effective,
+                env,
+                () -> new HttpTransport(http.newSession()),
+                http,
+                stats,
+                options.clock(),
+                options.seed(),
+                durationNanos,
+                warnings);
         runRef.set(run);
         run.start();
         return run;

@@ -1,6 +1,5 @@
 package dev.throng.engine.run.internal;
 
-import dev.throng.engine.http.HttpEngine;
 import dev.throng.engine.load.ClosedSchedule;
 import dev.throng.engine.load.OpenSchedule;
 import dev.throng.engine.load.ProfilePlacement;
@@ -21,6 +20,7 @@ import dev.throng.engine.stats.RowStats;
 import dev.throng.engine.stats.StatsCollector;
 import dev.throng.engine.stats.StatsSnapshot;
 import dev.throng.engine.time.Clock;
+import dev.throng.engine.user.Transport;
 import dev.throng.engine.user.UserControl;
 import dev.throng.engine.user.UserEnvironment;
 import dev.throng.engine.user.VirtualUser;
@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A run in this process: one platform thread carries out the schedule (starting and stopping users, spawning
@@ -57,7 +58,7 @@ public final class LocalRun implements RunHandle {
     /** The longest real time close() waits for threads to end, ns. */
     private static final long CLOSE_WAIT_NANOS = 10_000_000_000L;
 
-    private sealed interface Command {}
+    sealed interface Command {}
 
     private record SetUsers(int users) implements Command {}
 
@@ -67,11 +68,12 @@ public final class LocalRun implements RunHandle {
 
     private record SetWeights(Map<String, Double> weights) implements Command {}
 
-    private record Stop(boolean graceful, StopReason reason) implements Command {}
+    record Stop(boolean graceful, StopReason reason) implements Command {}
 
     private final Project project;
     private final UserEnvironment env;
-    private final HttpEngine http;
+    private final Supplier<Transport> transports;
+    private final AutoCloseable resources;
     private final StatsCollector stats;
     private final Clock clock;
     private final long seed;
@@ -99,6 +101,7 @@ public final class LocalRun implements RunHandle {
     private ProfilePlacement placement;
     private double spawnRate;
     private long nextUserIndex;
+    private long nextWakeNanos;
     private int liveTarget = -1;
     private final AtomicInteger usersStoppedByData = new AtomicInteger();
 
@@ -115,13 +118,16 @@ public final class LocalRun implements RunHandle {
     /**
      * Makes a run; {@link #start()} sets it going.
      *
+     * @param transports makes each new user's transport (throws {@link IllegalStateException} once closing)
+     * @param resources closed when the run ends (the HTTP engine)
      * @param durationNanos the run's length (the plan's, or the override)
      * @param startWarnings warnings found before the start (open files, ...)
      */
     public LocalRun(
             Project project,
             UserEnvironment env,
-            HttpEngine http,
+            Supplier<Transport> transports,
+            AutoCloseable resources,
             StatsCollector stats,
             Clock clock,
             long seed,
@@ -129,7 +135,8 @@ public final class LocalRun implements RunHandle {
             List<String> startWarnings) {
         this.project = project;
         this.env = env;
-        this.http = http;
+        this.transports = transports;
+        this.resources = resources;
         this.stats = stats;
         this.clock = clock;
         this.seed = seed;
@@ -231,7 +238,7 @@ public final class LocalRun implements RunHandle {
             }
         }
         pool.killAll();
-        http.close();
+        closeResources();
         scheduler.interrupt();
         ticker.interrupt();
         try {
@@ -240,6 +247,14 @@ public final class LocalRun implements RunHandle {
             ticker.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeResources() {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            warn("closing the HTTP engine failed: " + e.getMessage());
         }
     }
 
@@ -300,39 +315,76 @@ public final class LocalRun implements RunHandle {
     private Stop loop() {
         while (true) {
             Thread.interrupted(); // interrupts only wake this thread up
-            Command c;
-            while ((c = commands.poll()) != null) {
-                if (c instanceof Stop s) {
-                    return s;
-                }
-                apply(c);
+            Stop stop = step();
+            if (stop != null) {
+                return stop;
             }
-            if (failure != null) {
-                return new Stop(true, new StopReason.Failed(failure));
-            }
-            if (brokenRule != null) {
-                return new Stop(true, new StopReason.ThresholdBroken(brokenRule));
-            }
-            long now = clock.nanoTime();
-            long elapsed = now - startNanos;
-            if (elapsed >= durationNanos) {
-                return new Stop(true, new StopReason.Completed());
-            }
-            long wakeAt;
-            if (closedSchedule != null) {
-                adjustUsers(elapsed, now);
-                wakeAt = now + STEP_NANOS;
-            } else {
-                wakeAt = spawnArrivals(elapsed);
-            }
-            pool.killOverdue(now);
-            wakeAt = Math.min(wakeAt, Math.min(now + STEP_NANOS, startNanos + durationNanos));
             try {
-                clock.sleepUntil(wakeAt);
+                clock.sleepUntil(nextWakeNanos);
             } catch (InterruptedException e) {
                 // a command or a failure: look again
             }
         }
+    }
+
+    /**
+     * One pass of the scheduler: applies the queued commands, then starts and stops users (or spawns the arrivals)
+     * the schedule wants at the clock's time. Returns the stop to carry out, or {@code null} with
+     * {@link #nextWakeNanos} set. Scheduler thread only (or a test driving the run by hand).
+     */
+    Stop step() {
+        Command c;
+        while ((c = commands.poll()) != null) {
+            if (c instanceof Stop s) {
+                return s;
+            }
+            apply(c);
+        }
+        if (failure != null) {
+            return new Stop(true, new StopReason.Failed(failure));
+        }
+        if (brokenRule != null) {
+            return new Stop(true, new StopReason.ThresholdBroken(brokenRule));
+        }
+        long now = clock.nanoTime();
+        long elapsed = now - startNanos;
+        if (elapsed >= durationNanos) {
+            return new Stop(true, new StopReason.Completed());
+        }
+        long wakeAt;
+        if (closedSchedule != null) {
+            adjustUsers(elapsed, now);
+            wakeAt = now + STEP_NANOS;
+        } else {
+            wakeAt = spawnArrivals(elapsed);
+        }
+        pool.killOverdue(now);
+        nextWakeNanos = Math.min(wakeAt, Math.min(now + STEP_NANOS, startNanos + durationNanos));
+        return null;
+    }
+
+    /** Sets the start without starting the threads, for a test that calls {@link #step()} itself. */
+    void beginByHand() {
+        startNanos = clock.nanoTime();
+        started = Instant.ofEpochMilli(clock.currentTimeMillis());
+        phase = RunPhase.RUNNING;
+    }
+
+    /** Kills every user and waits for them, for a test that drove the run by hand. */
+    void killByHand() throws InterruptedException {
+        pool.killAll();
+        pool.awaitAllGone(CLOSE_WAIT_NANOS);
+        closeResources();
+    }
+
+    /** Active users per profile (in the profiles' order). */
+    int[] activeUsersPerProfile() {
+        return pool.counts();
+    }
+
+    /** Arrivals dropped so far. */
+    long droppedArrivals() {
+        return dropped.get();
     }
 
     private void apply(Command c) {
@@ -358,7 +410,8 @@ public final class LocalRun implements RunHandle {
                 if (openSchedule != null) {
                     openSchedule = OpenSchedule.constant(s.rate(), Math.max(0, durationNanos - elapsed));
                     scheduleOffsetNanos = elapsed;
-                    arrivalsOfSchedule = 0;
+                    // the new rate's first arrival comes one interval after the change, not at the change itself
+                    arrivalsOfSchedule = 1;
                 }
             }
             case SetWeights w -> {
@@ -456,9 +509,9 @@ public final class LocalRun implements RunHandle {
     private boolean launch(int profileIndex, boolean closedModel, long intendedStartNanos) {
         long index = nextUserIndex++;
         var control = new UserControl();
-        HttpTransport transport;
+        Transport transport;
         try {
-            transport = new HttpTransport(http.newSession());
+            transport = transports.get();
         } catch (IllegalStateException e) {
             return false; // the engine is closing
         }
@@ -661,7 +714,7 @@ public final class LocalRun implements RunHandle {
                 points,
                 latest.agents(),
                 stats.encodedHistograms());
-        http.close();
+        closeResources();
         completion.complete(result);
     }
 }
