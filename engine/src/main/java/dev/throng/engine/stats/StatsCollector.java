@@ -350,7 +350,7 @@ public final class StatsCollector {
     }
 
     private static byte[] encodeOrNull(Histogram h) {
-        return h == null || h.getTotalCount() == 0 ? null : HistogramCodec.encodeBytes(h);
+        return h == null || h.getTotalCount() == 0 ? null : HistogramCodec.encodeBytes(Histograms.compactCopy(h));
     }
 
     private static String cut(String text) {
