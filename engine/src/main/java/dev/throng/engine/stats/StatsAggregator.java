@@ -37,6 +37,7 @@ public final class StatsAggregator {
     private long lastSnapshotNanos;
     private long sequence;
     private final Map<FailureKey, FailureTotal> failures = new HashMap<>();
+    private final Map<String, Long> requestsBySource = new HashMap<>();
     private final Map<RowKey, RowAccumulator> rows = new HashMap<>();
     private final List<RowAccumulator> sorted = new ArrayList<>();
     private boolean sortNeeded;
@@ -62,6 +63,31 @@ public final class StatsAggregator {
         this.startNanos = clock.nanoTime();
         this.resetNanos = startNanos;
         this.lastSnapshotNanos = startNanos;
+    }
+
+    /**
+     * Adds one agent's interval to the current interval and counts its requests for {@link #requestsBySource()}.
+     *
+     * @param source the agent's id
+     * @throws IllegalArgumentException when a histogram in it cannot be decoded
+     */
+    public synchronized void add(String source, IntervalStats stats) {
+        add(stats);
+        long requests = 0;
+        for (IntervalStats.Row row : stats.rows()) {
+            if (!row.method().isEmpty()) {
+                requests += row.requests();
+            }
+        }
+        requestsBySource.merge(Objects.requireNonNull(source, "source"), requests, Long::sum);
+    }
+
+    /**
+     * Requests added per source with {@link #add(String, IntervalStats)} since the start or the last reset (groups
+     * not counted), for the per-agent figures of the results.
+     */
+    public synchronized Map<String, Long> requestsBySource() {
+        return Map.copyOf(requestsBySource);
     }
 
     /**
@@ -151,6 +177,7 @@ public final class StatsAggregator {
         sorted.clear();
         namedRows = 0;
         failures.clear();
+        requestsBySource.clear();
         folded.clear();
         total = new RowAccumulator(TOTAL, "", false);
         resetNanos = clock.nanoTime();

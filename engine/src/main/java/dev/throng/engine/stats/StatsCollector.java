@@ -206,7 +206,8 @@ public final class StatsCollector {
 
     /**
      * Takes the interval since the previous call, encoded for the controller (an agent's ticker calls this instead
-     * of {@link #snapshot()}).
+     * of {@link #snapshot()}). What it takes does not reach this collector's own snapshots, {@link #evaluate} or
+     * {@link #encodedHistograms()}: on the controller, a {@link StatsAggregator} adds it up.
      */
     public synchronized IntervalStats takeInterval() {
         List<FailureStats> failureDeltas = drainFailures();
@@ -350,7 +351,7 @@ public final class StatsCollector {
     }
 
     private static byte[] encodeOrNull(Histogram h) {
-        return h == null || h.getTotalCount() == 0 ? null : HistogramCodec.encodeBytes(h);
+        return h == null || h.getTotalCount() == 0 ? null : HistogramCodec.encodeBytes(Histograms.compactCopy(h));
     }
 
     private static String cut(String text) {
