@@ -119,6 +119,11 @@ class RequestsIT {
         assertThat(within.finalUri()).isEqualTo(server.uri("/hop/0"));
         assertThat(beyond.failure().kind()).isEqualTo(Kind.TOO_MANY_REDIRECTS);
         assertThat(beyond.failure().kind().label()).isEqualTo("too-many-redirects");
+
+        HttpResult plain = session.execute(HttpCall.get(server.uri("/")));
+        assertThat(plain.finalUri())
+                .as("no redirect left over from the last call")
+                .isEqualTo(server.uri("/"));
     }
 
     @Test
