@@ -35,6 +35,9 @@ import org.apache.hc.core5.util.Timeout;
  * never made by HttpClient; the only retry is this package's own: a call that fails on a <em>reused</em> keep-alive
  * connection before any response byte (the server had closed it while idle) is sent again once on a new connection,
  * as browsers do.
+ *
+ * <p>Time: the reported {@link Timings} read the injected {@link Clock}; the timeouts themselves run on real time
+ * (socket timeouts, and one timer thread per engine for the total timeout, made only when a total timeout is set).
  */
 public final class HttpEngine implements AutoCloseable {
     /** Size of each of a connection's four buffers (in, out, and a line buffer for each), in bytes. */

@@ -100,7 +100,7 @@ class RequestsIT {
         HttpResult r = session(HttpOptions.defaults()).execute(HttpCall.get(server.uri("/missing")));
 
         assertThat(r.failure()).isNull();
-        assertThat(r.ok()).isTrue();
+        assertThat(r.completed()).isTrue();
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.reason()).isEqualTo("Not Found");
         assertThat(r.header("content-type")).startsWith("text/plain");
