@@ -349,6 +349,10 @@ public final class LocalRun implements RunHandle {
         long now = clock.nanoTime();
         long elapsed = now - startNanos;
         if (elapsed >= durationNanos) {
+            if (openSchedule != null) {
+                // a late wake-up must not lose the arrivals that were due before the end (neither sent nor dropped)
+                spawnArrivals(elapsed);
+            }
             return new Stop(true, new StopReason.Completed());
         }
         long wakeAt;

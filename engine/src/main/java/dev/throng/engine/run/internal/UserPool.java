@@ -159,20 +159,26 @@ final class UserPool {
         }
     }
 
-    /** Asks every user to stop after its current step; none is active any more. */
+    /**
+     * Asks every active user (closed model) to stop after its current step; none is active any more. Open-model
+     * arrivals are not asked: an arrival is one iteration, which a graceful stop lets finish (the plan's graceful-stop
+     * timeout still kills it). Retiring users were asked already.
+     */
     void stopAll() {
+        List<Member> stopping = new ArrayList<>();
         lock.lock();
         try {
             for (var deque : active) {
                 for (Member m : deque) {
                     m.active = false;
+                    stopping.add(m);
                 }
                 deque.clear();
             }
         } finally {
             lock.unlock();
         }
-        for (Member m : snapshot()) {
+        for (Member m : stopping) {
             m.control().requestStop();
         }
     }
