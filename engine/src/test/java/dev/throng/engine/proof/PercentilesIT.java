@@ -35,21 +35,29 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>Lower bounds are exact: a response cannot come back before the shop's delay has passed (the client measures
  *       on the same monotonic clock the shop sleeps on), and a reported percentile is the highest value of its
- *       HdrHistogram bucket, never below the values in it. So p50 ≥ 20 ms and p95, p99 ≥ 200 ms, with no slack.
- *   <li>Upper bounds allow {@link #OVERHEAD_MS}: HdrHistogram's precision (3 significant digits: at most 0.13 ms at
- *       200 ms) plus the round trip on loopback and the scheduling of the client's and the shop's threads. Measured
- *       on the 2-core build machine while other builds ran: p50 20.1–21.3 ms, p95 and p99 200.2–203.5 ms. The bound
- *       is a few times that, because a busy machine delays threads by milliseconds, not by tens of them, at the
- *       median and the 99th percentile of a light load (5 users).
- *   <li>The share of requests ≥ 200 ms, counted in the saved histogram, is the shop's slow share exactly: every slow
- *       request counts (lower bound exact), and a 20 ms request would need 180 ms of extra delay to count too. The
- *       shop makes exactly floor(N/10) of N requests slow; ±1 request is allowed.
+ *       HdrHistogram bucket, never below the values in it. So p50 ≥ 20 ms and p95, p99 ≥ 200 ms, with no slack, and
+ *       no request is under 20 ms.
+ *   <li>p50 and p95 may be {@link #OVERHEAD_MS} above the delay: HdrHistogram's precision (3 significant digits: at
+ *       most 0.13 ms at 200 ms) plus a loopback round trip and the scheduling of the client's and the shop's threads.
+ *       Each is the median of its cluster (p95 is the middle of the slow tenth), so a busy machine moves it by
+ *       milliseconds: measured on the 2-core build machine at a load average of 10 to 12, p50 was 22.3 to 23.7 ms and
+ *       p95 201.9 to 204.5 ms.
+ *   <li>p99 may be {@link #TAIL_OVERHEAD_MS} above: it is the 90th percentile of the slow requests, so it carries the
+ *       tail of the scheduling delays; at the same load it was 207 to 266 ms. The bound still tells 200 ms from
+ *       anything else a wrong computation would give (an average, a wrong unit, the fast delay).
+ *   <li>The requests of at least 200 ms, counted in the saved histogram, are the shop's slow requests: every slow
+ *       request counts (the lower bound is exact: floor(N/10) of N), and a 20 ms request counts too only when the
+ *       machine held it up by 180 ms more. That happened to 1 request in about 450 at a load average of 12, so
+ *       one request plus 0.5% of N is allowed above.
  * </ul>
  */
 @Timeout(60)
 class PercentilesIT {
-    /** Allowed above a server delay for the percentiles asserted here, ms. */
+    /** Allowed above a server delay for p50 and p95, ms. */
     static final double OVERHEAD_MS = 15;
+
+    /** Allowed above the slow delay for p99, ms. */
+    static final double TAIL_OVERHEAD_MS = 100;
 
     private static DemoShop shop;
 
@@ -89,7 +97,7 @@ class PercentilesIT {
 
         assertThat(l.p50Ms()).as("p50, ms").isBetween(20.0, 20.0 + OVERHEAD_MS);
         assertThat(l.p95Ms()).as("p95, ms").isBetween(200.0, 200.0 + OVERHEAD_MS);
-        assertThat(l.p99Ms()).as("p99, ms").isBetween(200.0, 200.0 + OVERHEAD_MS);
+        assertThat(l.p99Ms()).as("p99, ms").isBetween(200.0, 200.0 + TAIL_OVERHEAD_MS);
         assertThat(l.maxMs()).as("max, ms").isGreaterThanOrEqualTo(200.0);
 
         Histogram h = histogram(result, "GET /mixed");
@@ -97,7 +105,7 @@ class PercentilesIT {
         long slow = served / 10; // the shop's exact slow count: every 10th of its sequence
         long measuredSlow = atLeast(h, 200);
         System.out.printf("requests >= 200 ms: %d of %d (the shop made %d slow)%n", measuredSlow, served, slow);
-        assertThat(measuredSlow).as("requests of at least 200 ms").isBetween(slow, slow + 1);
+        assertThat(measuredSlow).as("requests of at least 200 ms").isBetween(slow, slow + 1 + served / 200);
         assertThat(h.getCountBetweenValues(0, 19_999))
                 .as("requests under 20 ms")
                 .isZero();

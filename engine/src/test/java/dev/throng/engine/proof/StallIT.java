@@ -39,15 +39,24 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The shop is stalled for {@link #STALL_MS} ms ({@code POST /_demo/pause}) in the middle of a 4 s run. A request
  * meant to start at time t inside the stall waits until the stall ends, so its latency is about (stall end − t): the
  * latencies of the requests of the stall spread evenly from 0 to 1000 ms. At a rate of R requests/s, about R × (1000 −
- * X) / 1000 requests have a latency of at least X ms. A tool measuring from the moment it actually sent (or a closed
- * model without correction) reports only the requests in flight at the stall as slow.
+ * X) / 1000 requests have a latency of at least X ms. A closed model without correction, where each user waits for
+ * its reply before sending the next request, reports only the requests its users had in flight as slow; the second
+ * test shows that, and that the corrected percentiles of paced users recover the requests the stall kept them from
+ * sending.
+ *
+ * <p>The lower bounds are the robust part (the stall is the shop's own time, and latency counts from the intended
+ * start); the upper bounds only catch a stall reported bigger than it was, with room for a starved CPU.
  */
 @Timeout(60)
 class StallIT {
     static final long STALL_MS = 1000;
     static final int RATE = 50;
-    /** Allowed above the stall for the worst latency, ms: the 5 ms route plus releasing ~50 held requests at once. */
-    static final double MAX_OVERHEAD_MS = 100;
+    /**
+     * Allowed above the stall for the worst latencies, ms. Releasing ~50 held requests at once takes a few ms on an
+     * idle machine and took up to 220 ms at a load average of 12 on 2 cores; no request can be reported as having
+     * waited a second stall.
+     */
+    static final double SLACK_MS = 500;
 
     private static final Clock CLOCK = Clock.system();
     private static DemoShop shop;
@@ -108,12 +117,13 @@ class StallIT {
         assertThat(dropped[0]).isZero();
         assertThat(r.requests()).isEqualTo(4L * RATE).isEqualTo(shop.counters().total());
         // the first request of the stall waited (almost) all of it; p99 is the third highest of 200
-        assertThat(l.maxMs()).as("max, ms").isBetween(STALL_MS - 50.0, STALL_MS + MAX_OVERHEAD_MS);
-        assertThat(l.p99Ms()).as("p99, ms").isBetween(STALL_MS - 100.0, STALL_MS + MAX_OVERHEAD_MS);
-        // every request meant to start in the stall is late: R × 0.9 s of them by at least 100 ms, R × 0.5 s by 500
-        assertThat(over100).as("requests of at least 100 ms").isBetween(RATE * 8L / 10, RATE * 9L / 10 + 5);
-        assertThat(over500).as("requests of at least 500 ms").isBetween(RATE / 2L - 2, RATE / 2L + 4);
-        assertThat(over900).as("requests of at least 900 ms").isBetween(RATE / 10L - 2, RATE / 10L + 3);
+        assertThat(l.maxMs()).as("max, ms").isBetween(STALL_MS - 50.0, STALL_MS + SLACK_MS);
+        assertThat(l.p99Ms()).as("p99, ms").isBetween(STALL_MS - 100.0, STALL_MS + SLACK_MS);
+        // every request meant to start in the stall is late: R × 0.9 s of them by at least 100 ms, R × 0.5 s by
+        // 500 ms, R × 0.1 s by 900 ms; never more than the stall's R × 1 s arrivals by 500 ms or more
+        assertThat(over100).as("requests of at least 100 ms").isGreaterThanOrEqualTo(RATE * 8L / 10);
+        assertThat(over500).as("requests of at least 500 ms").isBetween(RATE / 2L - 2, (long) RATE);
+        assertThat(over900).as("requests of at least 900 ms").isBetween(RATE / 10L - 2, RATE / 2L);
         // the median is untouched: three quarters of the requests came outside the stall
         assertThat(l.p50Ms()).as("p50, ms").isBetween(5.0, 100.0);
         // and the second the stall fell in shows it in its interval percentiles
@@ -153,11 +163,11 @@ class StallIT {
 
         // what the users sent: each had one request in flight through the stall, and the rest is fast
         assertThat(atLeast(h, 500)).as("sent requests of at least 500 ms").isEqualTo(2);
-        assertThat(raw.maxMs()).isBetween(STALL_MS - 50.0, STALL_MS + MAX_OVERHEAD_MS);
+        assertThat(raw.maxMs()).isBetween(STALL_MS - 50.0, STALL_MS + SLACK_MS);
         assertThat(raw.p99Ms()).as("raw p99, ms").isLessThan(500);
         // what the users should have sent: the pacing says 50 requests per user were due during the stall
         assertThat(corrected).as("corrected percentiles of a paced user").isNotNull();
-        assertThat(corrected.p99Ms()).as("corrected p99, ms").isBetween(STALL_MS - 150.0, STALL_MS + MAX_OVERHEAD_MS);
+        assertThat(corrected.p99Ms()).as("corrected p99, ms").isBetween(STALL_MS - 150.0, STALL_MS + SLACK_MS);
         assertThat(corrected.p95Ms()).as("corrected p95, ms").isGreaterThanOrEqualTo(500);
     }
 }
