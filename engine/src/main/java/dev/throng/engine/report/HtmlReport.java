@@ -9,6 +9,8 @@ import dev.throng.engine.stats.RowStats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -95,10 +97,10 @@ public final class HtmlReport {
         card(out, "Requests", Long.toString(t.requests()));
         card(out, "Failures", t.failures() + " (" + Numbers.format(t.errorRate() * 100) + "%)");
         card(out, "Requests/s", Numbers.fixed1(t.rps()));
-        card(out, "p50", Numbers.format(t.latency().p50Ms()) + " ms");
-        card(out, "p95", Numbers.format(t.latency().p95Ms()) + " ms");
-        card(out, "p99", Numbers.format(t.latency().p99Ms()) + " ms");
-        card(out, "Max", Numbers.format(t.latency().maxMs()) + " ms");
+        card(out, "p50", millis(t.latency().p50Ms()) + " ms");
+        card(out, "p95", millis(t.latency().p95Ms()) + " ms");
+        card(out, "p99", millis(t.latency().p99Ms()) + " ms");
+        card(out, "Max", millis(t.latency().maxMs()) + " ms");
         out.append("</div>\n");
     }
 
@@ -169,12 +171,12 @@ public final class HtmlReport {
         num(out, Long.toString(row.failures()));
         num(out, Numbers.format(row.errorRate() * 100));
         num(out, Numbers.fixed1(row.rps()));
-        num(out, Numbers.format(l.meanMs()));
-        num(out, Numbers.format(l.p50Ms()));
-        num(out, Numbers.format(l.p90Ms()));
-        num(out, Numbers.format(l.p95Ms()));
-        num(out, Numbers.format(l.p99Ms()));
-        num(out, Numbers.format(l.maxMs()));
+        num(out, millis(l.meanMs()));
+        num(out, millis(l.p50Ms()));
+        num(out, millis(l.p90Ms()));
+        num(out, millis(l.p95Ms()));
+        num(out, millis(l.p99Ms()));
+        num(out, millis(l.maxMs()));
         out.append("</tr>\n");
     }
 
@@ -251,6 +253,22 @@ public final class HtmlReport {
             throw new IllegalStateException("could not write the report data: " + e.getOriginalMessage(), e);
         }
         return json.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
+    /**
+     * A time in ms for people: three significant digits (2.37, 51.6, 304; whole ms from 100 up), as precise as the
+     * histograms it comes from; "" for NaN. The results JSON and CSV keep every digit.
+     */
+    static String millis(double ms) {
+        if (!Double.isFinite(ms)) {
+            return "";
+        }
+        if (ms == 0) {
+            return "0";
+        }
+        double a = Math.abs(ms);
+        int decimals = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+        return BigDecimal.valueOf(ms).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String duration(long millis) {
