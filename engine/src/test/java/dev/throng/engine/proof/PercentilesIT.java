@@ -46,9 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       tail of the scheduling delays; at the same load it was 207 to 266 ms. The bound still tells 200 ms from
  *       anything else a wrong computation would give (an average, a wrong unit, the fast delay).
  *   <li>The requests of at least 200 ms, counted in the saved histogram, are the shop's slow requests: every slow
- *       request counts (the lower bound is exact: floor(N/10) of N), and a 20 ms request counts too only when the
- *       machine held it up by 180 ms more. That happened to 1 request in about 450 at a load average of 12, so
- *       one request plus 0.5% of N is allowed above.
+ *       request counts (the lower bound is exact: floor(N/10) of N), and a 20 ms request counts too only when it was
+ *       held up by 180 ms more. At a load average of 10 to 12 that happened to 0 to 3 requests in about 470, so one
+ *       request plus 1% of N is allowed above.
  * </ul>
  */
 @Timeout(60)
@@ -105,7 +105,7 @@ class PercentilesIT {
         long slow = served / 10; // the shop's exact slow count: every 10th of its sequence
         long measuredSlow = atLeast(h, 200);
         System.out.printf("requests >= 200 ms: %d of %d (the shop made %d slow)%n", measuredSlow, served, slow);
-        assertThat(measuredSlow).as("requests of at least 200 ms").isBetween(slow, slow + 1 + served / 200);
+        assertThat(measuredSlow).as("requests of at least 200 ms").isBetween(slow, slow + 1 + served / 100);
         assertThat(h.getCountBetweenValues(0, 19_999))
                 .as("requests under 20 ms")
                 .isZero();
