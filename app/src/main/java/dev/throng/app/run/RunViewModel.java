@@ -1,0 +1,569 @@
+package dev.throng.app.run;
+
+import dev.throng.engine.project.LoadPlan;
+import dev.throng.engine.project.Project;
+import dev.throng.engine.project.UserProfile;
+import dev.throng.engine.run.AgentStatus;
+import dev.throng.engine.run.RunHandle;
+import dev.throng.engine.run.RunResult;
+import dev.throng.engine.run.RunSnapshot;
+import dev.throng.engine.stats.FailureStats;
+import dev.throng.engine.stats.StatsSnapshot;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The state of the run dashboard: the load inputs (which override the project's plan at Start and change the run
+ * live while it goes), the run's figures taken from the engine's snapshots, and the commands Start, Stop and Reset.
+ *
+ * <p>Confined to the thread that created it (the FX thread in the app); every method checks it. Engine calls run on a
+ * background thread and their results come back to the owner thread; nothing here waits on the engine. The view calls
+ * {@link #sample()} a few times a second while it is shown; that is the only place snapshot figures are read.
+ */
+public final class RunViewModel {
+    /** The most rows the statistics table shows; the busiest are kept when names explode. */
+    public static final int MAX_TABLE_ROWS = 300;
+
+    private final Supplier<Project> project;
+    private final Supplier<Path> projectDirectory;
+    private final BiFunction<Project, Path, RunHandle> starter;
+    private final Tasks tasks;
+    private final Thread owner = Thread.currentThread();
+
+    // Inputs (writable; the view binds its fields to them).
+    private final IntegerProperty users = new SimpleIntegerProperty(this, "users", 10);
+    private final DoubleProperty spawnRate = new SimpleDoubleProperty(this, "spawnRate", 2);
+    private final DoubleProperty arrivalRate = new SimpleDoubleProperty(this, "arrivalRate", 10);
+    private final LongProperty durationSeconds = new SimpleLongProperty(this, "durationSeconds", 60);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ObservableList<ProfileWeight> profileWeights = FXCollections.observableArrayList();
+    private final BooleanProperty openModel = new SimpleBooleanProperty(this, "openModel", false);
+
+    // Outputs.
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
+    private final ReadOnlyStringWrapper phaseText = new ReadOnlyStringWrapper(this, "phaseText", "Ready");
+    private final ReadOnlyStringWrapper elapsedText = new ReadOnlyStringWrapper(this, "elapsedText", "0:00");
+    private final ReadOnlyObjectWrapper<PlanProgress> progress =
+            new ReadOnlyObjectWrapper<>(this, "progress", new PlanProgress(0, "", List.of()));
+    private final ReadOnlyStringWrapper usersText = new ReadOnlyStringWrapper(this, "usersText", "");
+    private final ReadOnlyObjectWrapper<StatsRow> total = new ReadOnlyObjectWrapper<>(this, "total");
+    private final ReadOnlyStringWrapper rowsNote = new ReadOnlyStringWrapper(this, "rowsNote", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<RunSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart", true);
+    private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper(this, "canStop", false);
+    private final ObservableList<StatsRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<FailureStats> failures = FXCollections.observableArrayList();
+    private final ObservableList<AgentStatus> agents = FXCollections.observableArrayList();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final RunHistory history = new RunHistory();
+
+    /** Guarded by the owner thread, like everything here. */
+    private RunHandle handle;
+
+    private LoadPlan runningPlan;
+    private Project loadedProject;
+    private long lastSequence = -1;
+    private Object lastPhase;
+    private long lastDropped;
+    private StatsSnapshot lastStats;
+    private boolean stopRequested;
+    private int generation;
+
+    /** A dashboard that runs the project locally with {@code Runs.startLocal}. */
+    public RunViewModel(Supplier<Project> project, Supplier<Path> projectDirectory) {
+        this(project, projectDirectory, RunViewModel::startLocal, Tasks.fx());
+    }
+
+    /** A dashboard that starts runs with {@code starter} (project with the overrides applied, project folder). */
+    public RunViewModel(
+            Supplier<Project> project, Supplier<Path> projectDirectory, BiFunction<Project, Path, RunHandle> starter) {
+        this(project, projectDirectory, starter, Tasks.fx());
+    }
+
+    RunViewModel(
+            Supplier<Project> project,
+            Supplier<Path> projectDirectory,
+            BiFunction<Project, Path, RunHandle> starter,
+            Tasks tasks) {
+        this.project = Objects.requireNonNull(project, "project");
+        this.projectDirectory = Objects.requireNonNull(projectDirectory, "projectDirectory");
+        this.starter = Objects.requireNonNull(starter, "starter");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        users.addListener((o, was, now) -> live(h -> h.setTargetUsers(now.intValue())));
+        spawnRate.addListener((o, was, now) -> live(h -> h.setSpawnRate(now.doubleValue())));
+        arrivalRate.addListener((o, was, now) -> live(h -> h.setArrivalRate(now.doubleValue())));
+        filter.addListener((o, was, now) -> showRows());
+    }
+
+    private static RunHandle startLocal(Project project, Path directory) {
+        // Until the engine's Runs.startLocal lands on main.
+        throw new IllegalStateException(
+                "Local runs are not part of this build yet (" + project.name() + ", " + directory + ").");
+    }
+
+    // ---- inputs -------------------------------------------------------------------------------------------------
+
+    /** Target users: the plan's override before Start, the live target while running (closed model). */
+    public IntegerProperty usersProperty() {
+        return users;
+    }
+
+    /** Users started per second: override before Start, live while running (closed model). */
+    public DoubleProperty spawnRateProperty() {
+        return spawnRate;
+    }
+
+    /** Arrivals per second: override before Start, live while running (open model). */
+    public DoubleProperty arrivalRateProperty() {
+        return arrivalRate;
+    }
+
+    /** The run's length in seconds (override of the plan; read at Start). */
+    public LongProperty durationSecondsProperty() {
+        return durationSeconds;
+    }
+
+    /** Only statistics rows whose label contains this (ignoring case) are shown. */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** The weights of the project's weighted profiles; changes go to the run live. */
+    public ObservableList<ProfileWeight> profileWeights() {
+        return profileWeights;
+    }
+
+    /** Whether the project's plan is the open model (arrival rate) rather than the closed one (users). */
+    public ReadOnlyBooleanProperty openModelProperty() {
+        return BooleanProperty.readOnlyBooleanProperty(openModel);
+    }
+
+    // ---- outputs ------------------------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** The phase in words: "Ready", "Starting…", "Running", "Finished: plan completed", "Could not start: …". */
+    public ReadOnlyStringProperty phaseTextProperty() {
+        return phaseText.getReadOnlyProperty();
+    }
+
+    /** "elapsed / planned" as m:ss. */
+    public ReadOnlyStringProperty elapsedTextProperty() {
+        return elapsedText.getReadOnlyProperty();
+    }
+
+    /** Progress through the plan and its stages. */
+    ReadOnlyObjectProperty<PlanProgress> progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Running users against the target, in words. */
+    public ReadOnlyStringProperty usersTextProperty() {
+        return usersText.getReadOnlyProperty();
+    }
+
+    /** All requests together since the start or last reset; null before the first figures. */
+    public ReadOnlyObjectProperty<StatsRow> totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    /** Says when the table shows only part of the rows, e.g. "Showing the busiest 300 of 10,000 names". */
+    public ReadOnlyStringProperty rowsNoteProperty() {
+        return rowsNote.getReadOnlyProperty();
+    }
+
+    /** The last error in words (start failed, a live change refused); empty when there is none. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The finished run's result; null while running or before a run. */
+    public ReadOnlyObjectProperty<RunResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** The latest snapshot read; null before the first. */
+    public ReadOnlyObjectProperty<RunSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStartProperty() {
+        return canStart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStopProperty() {
+        return canStop.getReadOnlyProperty();
+    }
+
+    /** Statistics per name (filtered, at most {@link #MAX_TABLE_ROWS}). */
+    public ObservableList<StatsRow> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /** Failures grouped by name, kind and message, most frequent first. */
+    public ObservableList<FailureStats> failures() {
+        return FXCollections.unmodifiableObservableList(failures);
+    }
+
+    /** The agents of the run (one, in-process, for a local run). */
+    public ObservableList<AgentStatus> agents() {
+        return FXCollections.unmodifiableObservableList(agents);
+    }
+
+    /** What a person should see now: open-file limit, names folded, agent lost, ... */
+    public ObservableList<String> warnings() {
+        return FXCollections.unmodifiableObservableList(warnings);
+    }
+
+    /** The run's points for the charts. */
+    public RunHistory history() {
+        return history;
+    }
+
+    // ---- commands -----------------------------------------------------------------------------------------------
+
+    /**
+     * Reads the project's plan and profiles into the inputs, unless a run is going on or the project has not changed
+     * since the last time. The view calls it when the dashboard is shown.
+     */
+    public void refreshFromProject() {
+        checkThread();
+        if (state.get().active()) {
+            return;
+        }
+        Project p = project.get();
+        if (p == null || p == loadedProject) {
+            return;
+        }
+        loadedProject = p;
+        PlanInputs in = PlanInputs.of(p.loadPlan());
+        openModel.set(in.open());
+        users.set(in.users());
+        spawnRate.set(in.spawnRate());
+        arrivalRate.set(in.arrivalRate());
+        durationSeconds.set(in.durationSeconds());
+        List<ProfileWeight> list = new ArrayList<>();
+        for (UserProfile profile : p.profiles()) {
+            if (profile.fixedCount() == null) {
+                ProfileWeight w = new ProfileWeight(profile.name(), profile.weight());
+                w.weightProperty().addListener((o, was, now) -> live(h -> h.setProfileWeights(currentWeights())));
+                list.add(w);
+            }
+        }
+        profileWeights.setAll(list);
+    }
+
+    /** Starts a run of the current project with the inputs put into its plan. Does nothing while a run goes on. */
+    public void start() {
+        checkThread();
+        if (state.get().active()) {
+            return;
+        }
+        refreshFromProject();
+        Project p = project.get();
+        if (p == null) {
+            error.set("There is no project to run.");
+            return;
+        }
+        Project effective = withInputs(p);
+        Path directory = projectDirectory.get();
+        clearFigures();
+        runningPlan = effective.loadPlan();
+        stopRequested = false;
+        int token = ++generation;
+        setState(RunState.STARTING, "Starting…");
+        tasks.call(() -> starter.apply(effective, directory), h -> started(token, h), e -> startFailed(token, e));
+    }
+
+    /** Stops the run gracefully; a second Stop while stopping cuts the users off at once. */
+    public void stop() {
+        checkThread();
+        if (!state.get().active()) {
+            return;
+        }
+        boolean graceful = state.get() != RunState.STOPPING;
+        stopRequested = true;
+        setState(RunState.STOPPING, graceful ? "Stopping…" : "Stopping now…");
+        RunHandle h = handle;
+        if (h != null) {
+            tasks.run(() -> h.stop(graceful), this::showError);
+        }
+    }
+
+    /** Starts the statistics again from zero; the charts keep the history. */
+    public void resetStatistics() {
+        checkThread();
+        live(RunHandle::resetStatistics);
+    }
+
+    /**
+     * Reads the latest snapshot and updates the figures, if it is new. Called by the view's sampler on the FX thread a
+     * few times a second. Never blocks.
+     *
+     * @return true when new statistics arrived (the charts have new points)
+     */
+    public boolean sample() {
+        checkThread();
+        RunHandle h = handle;
+        if (h == null) {
+            return false;
+        }
+        RunSnapshot s = h.snapshot();
+        long sequence = s.stats() == null ? 0 : s.stats().sequence();
+        if (sequence == lastSequence && s.phase() == lastPhase) {
+            return false;
+        }
+        boolean newStats = sequence != lastSequence;
+        lastSequence = sequence;
+        lastPhase = s.phase();
+        show(s, newStats);
+        return newStats && s.stats() != null && s.stats().sequence() > 0;
+    }
+
+    /** Stops any run at once and releases the background thread; for the app's exit. */
+    public void shutdown() {
+        checkThread();
+        generation++;
+        RunHandle h = handle;
+        handle = null;
+        if (h != null) {
+            h.stop(false);
+            tasks.run(h::close, e -> {});
+        }
+        tasks.shutdown();
+    }
+
+    // ---- internals ----------------------------------------------------------------------------------------------
+
+    private void started(int token, RunHandle h) {
+        if (token != generation) {
+            tasks.run(h::close, e -> {});
+            return;
+        }
+        handle = h;
+        h.completion().whenComplete((r, e) -> tasks.owner().execute(() -> finished(token, h, r, e)));
+        if (stopRequested) {
+            tasks.run(() -> h.stop(true), this::showError);
+        } else {
+            setState(RunState.RUNNING, "Running");
+        }
+        sample();
+    }
+
+    private void startFailed(int token, Throwable e) {
+        if (token != generation) {
+            return;
+        }
+        setState(RunState.FINISHED, "Could not start");
+        error.set("Could not start the run: " + describe(e));
+    }
+
+    private void finished(int token, RunHandle h, RunResult r, Throwable e) {
+        if (token != generation || handle != h) {
+            return;
+        }
+        sample();
+        handle = null;
+        if (r != null) {
+            result.set(r);
+            if (r.finalStats() != null) {
+                showStats(r.finalStats());
+            }
+            if (r.history().size() > history.size() + 1) {
+                history.replaceAll(r.history().stream().map(SamplePoint::of).toList());
+            }
+            String why = switch (r.reason()) {
+                case dev.throng.engine.run.StopReason.Completed c -> "plan completed";
+                case dev.throng.engine.run.StopReason.StoppedByUser u -> "stopped";
+                case dev.throng.engine.run.StopReason.ThresholdBroken t -> "threshold broken: " + t.rule();
+                case dev.throng.engine.run.StopReason.Failed f -> "failed: " + f.message();
+            };
+            setState(RunState.FINISHED, "Finished: " + why);
+        } else {
+            setState(RunState.FINISHED, "Finished with an error");
+            error.set("The run ended with an error: " + describe(e));
+        }
+        tasks.run(h::close, x -> {});
+    }
+
+    private void show(RunSnapshot s, boolean newStats) {
+        snapshot.set(s);
+        if (s.phase() == dev.throng.engine.run.RunPhase.STOPPING && state.get() == RunState.RUNNING) {
+            setState(RunState.STOPPING, "Stopping…");
+        }
+        elapsedText.set(Figures.clock(s.elapsedMillis()) + " / " + Figures.clock(s.plannedMillis()));
+        if (runningPlan != null) {
+            progress.set(PlanProgress.of(runningPlan, s.elapsedMillis(), s.plannedMillis()));
+        }
+        usersText.set(
+                openModel.get()
+                        ? s.users() + " busy · " + Figures.rate(s.arrivalRate()) + " arrivals/s · "
+                                + Figures.count(s.dropped()) + " dropped"
+                        : s.users() + " of " + s.targetUsers() + " users");
+        LinkedHashSet<String> all = new LinkedHashSet<>(s.warnings());
+        if (s.stats() != null) {
+            all.addAll(s.stats().warnings());
+        }
+        setIfChanged(warnings, List.copyOf(all));
+        setIfChanged(agents, s.agents());
+        StatsSnapshot st = s.stats();
+        if (newStats && st != null && st.sequence() > 0) {
+            showStats(st);
+            var t = st.intervalTotal();
+            double seconds = st.intervalMillis() > 0 ? st.intervalMillis() / 1000.0 : 1.0;
+            long droppedNow = s.dropped() - lastDropped;
+            lastDropped = s.dropped();
+            history.add(new SamplePoint(
+                    st.elapsedMillis(),
+                    s.users(),
+                    t.rps(),
+                    t.failures() / seconds,
+                    t.latency().p50Ms(),
+                    t.latency().p95Ms(),
+                    t.latency().p99Ms(),
+                    openModel.get() ? s.arrivalRate() : Double.NaN,
+                    Math.max(0, droppedNow) / seconds));
+        }
+    }
+
+    private void showStats(StatsSnapshot st) {
+        lastStats = st;
+        showRows();
+        var t = st.cumulativeTotal();
+        total.set(
+                t == null
+                        ? null
+                        : StatsRow.of(
+                                t,
+                                st.intervalTotal() == null
+                                        ? 0
+                                        : st.intervalTotal().rps()));
+        setIfChanged(failures, st.failures());
+    }
+
+    private void showRows() {
+        RowSelection sel = lastStats == null
+                ? RowSelection.EMPTY
+                : RowSelection.select(lastStats.cumulative(), lastStats.interval(), filter.get(), MAX_TABLE_ROWS);
+        rows.setAll(sel.rows());
+        if (sel.cut()) {
+            rowsNote.set("Showing the busiest " + sel.rows().size() + " of " + Figures.count(sel.matching())
+                    + " names; type in the filter to find others.");
+        } else if (sel.matching() < sel.all()) {
+            rowsNote.set(sel.matching() + " of " + sel.all() + " names match the filter.");
+        } else {
+            rowsNote.set("");
+        }
+    }
+
+    private static <T> void setIfChanged(ObservableList<T> list, List<T> value) {
+        if (!list.equals(value)) {
+            list.setAll(value);
+        }
+    }
+
+    private void clearFigures() {
+        handle = null;
+        lastSequence = -1;
+        lastPhase = null;
+        lastDropped = 0;
+        lastStats = null;
+        history.clear();
+        rows.clear();
+        failures.clear();
+        agents.clear();
+        warnings.clear();
+        total.set(null);
+        result.set(null);
+        snapshot.set(null);
+        error.set("");
+        rowsNote.set("");
+        elapsedText.set("0:00");
+        usersText.set("");
+        progress.set(new PlanProgress(0, "", List.of()));
+    }
+
+    private Project withInputs(Project p) {
+        PlanInputs in =
+                new PlanInputs(openModel.get(), users.get(), spawnRate.get(), arrivalRate.get(), durationSeconds.get());
+        Map<String, Double> weights = currentWeights();
+        List<UserProfile> profiles = p.profiles().stream()
+                .map(u -> weights.containsKey(u.name()) ? u.withWeight(weights.get(u.name())) : u)
+                .toList();
+        return p.withLoadPlan(in.applyTo(p.loadPlan())).withProfiles(profiles);
+    }
+
+    private Map<String, Double> currentWeights() {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (ProfileWeight w : profileWeights) {
+            map.put(w.name(), w.weight());
+        }
+        return map;
+    }
+
+    /** Sends a change to the running run, if there is one. */
+    private void live(java.util.function.Consumer<RunHandle> change) {
+        checkThread();
+        RunHandle h = handle;
+        if (h != null && state.get() == RunState.RUNNING) {
+            tasks.run(() -> change.accept(h), this::showError);
+        }
+    }
+
+    private void showError(Throwable e) {
+        error.set(describe(e));
+    }
+
+    private void setState(RunState value, String text) {
+        state.set(value);
+        phaseText.set(text);
+        canStart.set(!value.active());
+        canStop.set(value.active());
+    }
+
+    private static String describe(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null
+                && (t.getMessage() == null || t instanceof java.util.concurrent.CompletionException)) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+    }
+
+    private void checkThread() {
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("RunViewModel is confined to the thread that created it (" + owner.getName()
+                    + "), not " + Thread.currentThread().getName());
+        }
+    }
+}
