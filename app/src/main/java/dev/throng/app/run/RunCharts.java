@@ -43,6 +43,9 @@ final class RunCharts {
         }
     }
 
+    /** The shortest time span shown at the start of a run, s. */
+    private static final double MIN_SPAN_SECONDS = 30;
+
     private final DoubleDataSet rps = new DoubleDataSet("requests/s");
     private final DoubleDataSet failures = new DoubleDataSet("failures/s");
     private final DoubleDataSet p50 = new DoubleDataSet("p50");
@@ -54,7 +57,7 @@ final class RunCharts {
 
     private final Plot throughput = new Plot("Requests per second", "req/s", rps, failures);
     private final Plot latency = new Plot("Response times", "ms", p50, p95, p99);
-    private final Plot load = new Plot("Users", "", users);
+    private final Plot load = new Plot("Users", "users", users);
     private final List<Plot> plots = List.of(throughput, latency, load);
     private final ChoiceBox<Window> window = new ChoiceBox<>();
     private final VBox node;
@@ -62,10 +65,12 @@ final class RunCharts {
     private int consumed;
     private int generation = Integer.MIN_VALUE;
     private boolean openShown;
+    private double lastNow;
 
     RunCharts() {
         window.getItems().setAll(Window.values());
         window.setValue(Window.FIVE_MINUTES);
+        window.valueProperty().addListener((o, was, now) -> follow(lastNow));
         window.setConverter(new StringConverter<>() {
             @Override
             public String toString(Window w) {
@@ -147,7 +152,8 @@ final class RunCharts {
             }
             consumed = history.size();
         }
-        follow(history.lastElapsedMillis() / 1000.0);
+        lastNow = history.lastElapsedMillis() / 1000.0;
+        follow(lastNow);
     }
 
     private void follow(double now) {
@@ -160,8 +166,9 @@ final class RunCharts {
                 plot.x.setAutoRanging(true);
             } else {
                 plot.x.setAutoRanging(false);
-                double max = Math.max(now, w.seconds);
-                plot.x.set(max - w.seconds, max);
+                // Grows with the run until the window is full, then slides with the present.
+                double max = Math.max(now, Math.min(w.seconds, MIN_SPAN_SECONDS));
+                plot.x.set(Math.max(0, max - w.seconds), max);
             }
         }
     }
@@ -169,13 +176,13 @@ final class RunCharts {
     /** One chart with its axes, renderer and zoomer. */
     private static final class Plot {
         final DefaultNumericAxis x = new DefaultNumericAxis("time", "s");
-        final DefaultNumericAxis y;
+        final DefaultNumericAxis y = new DefaultNumericAxis();
         final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
         final Zoomer zoomer = new Zoomer();
         final XYChart chart;
 
         Plot(String title, String unit, DoubleDataSet... sets) {
-            y = unit.isEmpty() ? new DefaultNumericAxis("") : new DefaultNumericAxis("", unit);
+            y.setName(unit);
             y.setForceZeroInRange(true);
             y.setAutoRangeRounding(true);
             y.setAnimated(false);

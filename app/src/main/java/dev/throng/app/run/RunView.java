@@ -136,7 +136,7 @@ public final class RunView extends BorderPane {
         Label arrivalLabel = new Label("Arrivals/s");
         SliderField arrivals = new SliderField("arrival-rate", vm.arrivalRateProperty(), 200, false);
         Label durationLabel = new Label("Duration s");
-        SliderField duration = new SliderField("duration", vm.durationSecondsProperty(), 3600, true);
+        SliderField duration = new SliderField("duration", vm.durationSecondsProperty(), 3600, true, false);
         duration.disableProperty()
                 .bind(vm.stateProperty()
                         .isNotEqualTo(RunState.IDLE)

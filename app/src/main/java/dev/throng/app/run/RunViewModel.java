@@ -116,7 +116,12 @@ public final class RunViewModel {
         this.projectDirectory = Objects.requireNonNull(projectDirectory, "projectDirectory");
         this.starter = Objects.requireNonNull(starter, "starter");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
-        users.addListener((o, was, now) -> live(h -> h.setTargetUsers(now.intValue())));
+        users.addListener((o, was, now) -> {
+            if (live(h -> h.setTargetUsers(now.intValue())) && runningPlan instanceof LoadPlan.Closed c) {
+                runningPlan =
+                        new LoadPlan.Closed(now.intValue(), spawnRate.get(), List.of(), c.duration(), c.gracefulStop());
+            }
+        });
         spawnRate.addListener((o, was, now) -> live(h -> h.setSpawnRate(now.doubleValue())));
         arrivalRate.addListener((o, was, now) -> live(h -> h.setArrivalRate(now.doubleValue())));
         filter.addListener((o, was, now) -> showRows());
@@ -530,13 +535,15 @@ public final class RunViewModel {
         return map;
     }
 
-    /** Sends a change to the running run, if there is one. */
-    private void live(java.util.function.Consumer<RunHandle> change) {
+    /** Sends a change to the running run, if there is one; true if it was sent. */
+    private boolean live(java.util.function.Consumer<RunHandle> change) {
         checkThread();
         RunHandle h = handle;
         if (h != null && state.get() == RunState.RUNNING) {
             tasks.run(() -> change.accept(h), this::showError);
+            return true;
         }
+        return false;
     }
 
     private void showError(Throwable e) {

@@ -19,6 +19,11 @@ final class SliderField extends HBox {
     private boolean updating;
 
     SliderField(String id, Property<Number> property, double max, boolean integer) {
+        this(id, property, max, integer, true);
+    }
+
+    /** Like the other constructor; without a visible slider when {@code withSlider} is false (field only). */
+    SliderField(String id, Property<Number> property, double max, boolean integer, boolean withSlider) {
         super(4);
         this.property = property;
         this.integer = integer;
@@ -42,7 +47,10 @@ final class SliderField extends HBox {
                 commitText();
             }
         });
-        getChildren().addAll(slider, field);
+        if (withSlider) {
+            getChildren().add(slider);
+        }
+        getChildren().add(field);
     }
 
     private void commitText() {

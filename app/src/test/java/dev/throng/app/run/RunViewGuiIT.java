@@ -1,0 +1,148 @@
+package dev.throng.app.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.throng.demo.DemoShop;
+import dev.throng.engine.project.Edge;
+import dev.throng.engine.project.Flow;
+import dev.throng.engine.project.LoadPlan;
+import dev.throng.engine.project.Project;
+import dev.throng.engine.project.Step;
+import dev.throng.engine.project.ThinkTime;
+import dev.throng.engine.project.UserProfile;
+import dev.throng.engine.run.RunHandle;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The dashboard in a window, running the real engine against the demo shop on loopback. */
+@ExtendWith(ApplicationExtension.class)
+class RunViewGuiIT {
+    private static DemoShop shop;
+
+    @TempDir
+    static Path projectDirectory;
+
+    private RunViewModel vm;
+    private RunView view;
+    private Stage stage;
+
+    @BeforeAll
+    static void startShop() throws Exception {
+        shop = DemoShop.start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stopShop() {
+        shop.close();
+    }
+
+    /** A small shop project: home, product list and product pages, weighted. */
+    static Project shopProject(URI base) {
+        Flow browse = new Flow(
+                "browse",
+                "Browse the shop",
+                List.of(
+                        Step.Request.of("home", "GET", "/"),
+                        Step.Request.of("products", "GET", "/products"),
+                        Step.Request.of("product", "GET", "/product/1")),
+                List.of(
+                        Edge.of(Flow.START, "home", 1),
+                        Edge.of("home", "products", 3),
+                        Edge.of("home", Flow.END, 1),
+                        Edge.of("products", "product", 1)));
+        return Project.empty("Dashboard test shop")
+                .withSettings(dev.throng.engine.project.Settings.defaults().withBaseUrls(List.of(base.toString())))
+                .withFlows(List.of(browse))
+                .withProfiles(List.of(UserProfile.of("shopper", 1, "browse")
+                        .withThinkTime(new ThinkTime.Constant(Duration.ofMillis(50)))))
+                .withLoadPlan(new LoadPlan.Closed(3, 10, List.of(), Duration.ofSeconds(60), Duration.ofSeconds(1)));
+    }
+
+    static BiFunction<Project, Path, RunHandle> starter() {
+        return (p, dir) -> new SyntheticRun(5, 3, 1000, 60_000);
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Project project = shopProject(shop.baseUri());
+        vm = new RunViewModel(() -> project, () -> projectDirectory, starter());
+        view = new RunView(vm);
+        stage.setScene(new Scene(view, 1280, 860));
+        stage.setTitle("Throng run dashboard (test)");
+        stage.show();
+        view.setActive(true);
+    }
+
+    @AfterEach
+    void shutdown() throws Exception {
+        fx(() -> {
+            view.setActive(false);
+            vm.shutdown();
+            return null;
+        });
+    }
+
+    @Test
+    void runsFillsTheChartAndTableTakesALiveUserChangeAndStops(FxRobot robot) throws Exception {
+        setField(robot, "#users", "3");
+        robot.clickOn("#start");
+
+        waitUntil(20, () -> vm.rows().stream().anyMatch(r -> r.requests() > 0));
+        waitUntil(20, () -> view.charts().requestsDataSet().getDataCount() >= 2);
+        TableView<?> table = robot.lookup("#stats-table").queryAs(TableView.class);
+        assertThat(fx(() -> table.getItems().size())).isPositive();
+        assertThat(fx(() -> vm.stateProperty().get())).isEqualTo(RunState.RUNNING);
+
+        setField(robot, "#users", "5");
+        waitUntil(
+                20,
+                () -> vm.snapshotProperty().get() != null
+                        && vm.snapshotProperty().get().users() == 5);
+
+        waitUntil(20, () -> view.charts().requestsDataSet().getDataCount() >= 4);
+        fx(() -> {
+            Screenshots.write(stage.getScene(), Path.of("target", "screenshots", "dashboard.png"));
+            return null;
+        });
+
+        robot.clickOn("#stop");
+        waitUntil(30, () -> vm.stateProperty().get() == RunState.FINISHED);
+        assertThat(fx(() -> vm.phaseTextProperty().get())).startsWith("Finished: stopped");
+        assertThat(fx(() -> vm.errorProperty().get())).isEmpty();
+    }
+
+    private static void setField(FxRobot robot, String query, String text) {
+        robot.clickOn(query);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write(text);
+        robot.push(KeyCode.ENTER);
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+    }
+}
