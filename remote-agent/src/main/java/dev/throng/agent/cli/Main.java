@@ -42,9 +42,10 @@ public final class Main implements Callable<Integer> {
             if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
                     && !unmatched.getUnmatched().isEmpty()) {
                 String first = unmatched.getUnmatched().getFirst();
-                err.println(first.startsWith("-")
-                        ? "throng: unknown option '" + first + "'"
-                        : "throng: unknown command or argument '" + first + "'");
+                err.println(
+                        first.startsWith("-")
+                                ? "throng: unknown option '" + first + "'"
+                                : "throng: unknown command or argument '" + first + "'");
             } else {
                 err.println("throng: " + ex.getMessage());
             }
