@@ -83,6 +83,12 @@ public final class RunViewModel {
     private final ObservableList<AgentStatus> agents = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final RunHistory history = new RunHistory();
+    // One read-only view each, made once: such a view listens to its list weakly, so a view made per call and
+    // dropped would silently lose the listeners added to it.
+    private final ObservableList<StatsRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<FailureStats> failuresView = FXCollections.unmodifiableObservableList(failures);
+    private final ObservableList<AgentStatus> agentsView = FXCollections.unmodifiableObservableList(agents);
+    private final ObservableList<String> warningsView = FXCollections.unmodifiableObservableList(warnings);
 
     /** Guarded by the owner thread, like everything here. */
     private RunHandle handle;
@@ -231,22 +237,22 @@ public final class RunViewModel {
 
     /** Statistics per name (filtered, at most {@link #MAX_TABLE_ROWS}). */
     public ObservableList<StatsRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** Failures grouped by name, kind and message, most frequent first. */
     public ObservableList<FailureStats> failures() {
-        return FXCollections.unmodifiableObservableList(failures);
+        return failuresView;
     }
 
     /** The agents of the run (one, in-process, for a local run). */
     public ObservableList<AgentStatus> agents() {
-        return FXCollections.unmodifiableObservableList(agents);
+        return agentsView;
     }
 
     /** What a person should see now: open-file limit, names folded, agent lost, ... */
     public ObservableList<String> warnings() {
-        return FXCollections.unmodifiableObservableList(warnings);
+        return warningsView;
     }
 
     /** The run's points for the charts. */

@@ -1,6 +1,7 @@
 package dev.throng.app.run;
 
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -17,6 +18,8 @@ import javafx.scene.layout.VBox;
  */
 final class StatsTable extends VBox {
     private final TableView<StatsRow> table = new TableView<>();
+    private String selectedLabel;
+    private boolean refreshing;
 
     StatsTable(RunViewModel vm) {
         super(4);
@@ -51,9 +54,29 @@ final class StatsTable extends VBox {
                 Columns.number("Max ms", StatsRow::maxMs, Figures::millis, 75),
                 Columns.number("Req/s", StatsRow::rps, Figures::rate, 70));
         table.getColumns().setAll(columns);
+        // Keep the selected name selected across refreshes: listeners run in the order they were added, so the
+        // first sees the refresh begin (before the sorted list clears the selection) and the last restores it.
+        vm.rows().addListener((ListChangeListener<StatsRow>) c -> refreshing = true);
         SortedList<StatsRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!refreshing) {
+                selectedLabel = now == null ? null : now.label();
+            }
+        });
+        vm.rows().addListener((ListChangeListener<StatsRow>) c -> {
+                    + table.getSelectionModel().getSelectedIndex());
+            if (selectedLabel != null) {
+                for (int i = 0; i < sorted.size(); i++) {
+                    if (sorted.get(i).label().equals(selectedLabel)) {
+                        table.getSelectionModel().select(i);
+                        break;
+                    }
+                }
+            }
+            refreshing = false;
+        });
         getChildren().addAll(top, table, total);
         VBox.setVgrow(table, Priority.ALWAYS);
     }

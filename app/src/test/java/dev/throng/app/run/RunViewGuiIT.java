@@ -63,11 +63,13 @@ class RunViewGuiIT {
                 List.of(
                         Step.Request.of("home", "GET", "/"),
                         Step.Request.of("products", "GET", "/products"),
-                        Step.Request.of("product", "GET", "/product/1")),
+                        Step.Request.of("product", "GET", "/product/7").withName("/product/{id}"),
+                        Step.Request.of("slow", "GET", "/slow?delay_ms=20&error_rate=0.05")
+                                .withName("/slow")),
                 List.of(
                         Edge.of(Flow.START, "home", 1),
                         Edge.of("home", "products", 3),
-                        Edge.of("home", Flow.END, 1),
+                        Edge.of("home", "slow", 1),
                         Edge.of("products", "product", 1)));
         return Project.empty("Dashboard test shop")
                 .withSettings(dev.throng.engine.project.Settings.defaults().withBaseUrls(List.of(base.toString())))
@@ -112,6 +114,20 @@ class RunViewGuiIT {
         TableView<?> table = robot.lookup("#stats-table").queryAs(TableView.class);
         assertThat(fx(() -> table.getItems().size())).isPositive();
         assertThat(fx(() -> vm.stateProperty().get())).isEqualTo(RunState.RUNNING);
+
+        robot.clickOn(robot.lookup("#stats-table .table-cell")
+                .match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                        && c.getText() != null
+                        && c.getText().startsWith("/")
+                        && c.getTableRow() != null
+                        && c.getTableRow().getIndex() == 1)
+                .queryAs(javafx.scene.Node.class));
+        String selected = fx(() -> ((StatsRow) table.getSelectionModel().getSelectedItem()).label());
+        int points = fx(() -> vm.history().size());
+        waitUntil(20, () -> vm.history().size() >= points + 2);
+        assertThat(fx(() -> ((StatsRow) table.getSelectionModel().getSelectedItem()).label()))
+                .as("the selection survives refreshes")
+                .isEqualTo(selected);
 
         setField(robot, "#users", "5");
         waitUntil(
