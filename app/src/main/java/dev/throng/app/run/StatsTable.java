@@ -66,7 +66,6 @@ final class StatsTable extends VBox {
             }
         });
         vm.rows().addListener((ListChangeListener<StatsRow>) c -> {
-                    + table.getSelectionModel().getSelectedIndex());
             if (selectedLabel != null) {
                 for (int i = 0; i < sorted.size(); i++) {
                     if (sorted.get(i).label().equals(selectedLabel)) {
