@@ -11,6 +11,7 @@ import dev.throng.engine.project.Step;
 import dev.throng.engine.project.ThinkTime;
 import dev.throng.engine.project.UserProfile;
 import dev.throng.engine.run.RunHandle;
+import dev.throng.engine.time.Clock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,6 +141,20 @@ class RunViewGuiIT {
             Screenshots.write(stage.getScene(), Path.of("target", "screenshots", "dashboard.png"));
             return null;
         });
+
+        // Hidden, the dashboard does not sample; shown again, it catches up.
+        fx(() -> {
+            view.setActive(false);
+            return null;
+        });
+        int hiddenAt = fx(() -> vm.history().size());
+        Clock.system().sleep(TimeUnit.MILLISECONDS.toNanos(2500));
+        assertThat(fx(() -> vm.history().size())).isEqualTo(hiddenAt);
+        fx(() -> {
+            view.setActive(true);
+            return null;
+        });
+        waitUntil(10, () -> vm.history().size() > hiddenAt);
 
         robot.clickOn("#stop");
         waitUntil(30, () -> vm.stateProperty().get() == RunState.FINISHED);

@@ -219,4 +219,24 @@ class RunViewModelTest {
         assertThat(vm.sample()).isFalse();
         assertThat(vm.history().size()).isZero();
     }
+
+    @Test
+    void openModelShowsArrivalsAndChangesTheRateLive() {
+        project = project.withLoadPlan(
+                new LoadPlan.Open(20, List.of(), 100, Duration.ofSeconds(60), Duration.ofSeconds(5)));
+        RunViewModel vm = vm();
+        vm.refreshFromProject();
+        assertThat(vm.openModelProperty().get()).isTrue();
+        assertThat(vm.arrivalRateProperty().get()).isEqualTo(20.0);
+        vm.start();
+        RunSnapshot s = Snapshots.running(1, 7, 2, List.of());
+        handle.push(new RunSnapshot(
+                s.phase(), s.elapsedMillis(), s.plannedMillis(), 7, 0, 20, 3, s.stats(), s.agents(), s.warnings()));
+        vm.sample();
+        assertThat(vm.usersTextProperty().get()).isEqualTo("7 busy · 20.0 arrivals/s · 3 dropped");
+        assertThat(vm.history().get(0).arrivalRate()).isEqualTo(20.0);
+        assertThat(vm.history().get(0).droppedPerSecond()).isEqualTo(3.0);
+        vm.arrivalRateProperty().set(35);
+        assertThat(handle.calls).containsExactly("arrivals 35.0");
+    }
 }
