@@ -28,6 +28,7 @@ final class AgentsTable extends TableView<AgentStatus> {
                 Columns.text("Last heard", a -> time(a.lastHeartbeatMillis()), 90),
                 Columns.text("Lost at", a -> a.lostAtMillis() == null ? "" : time(a.lostAtMillis()), 90));
         getColumns().setAll(columns);
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setItems(vm.agents());
     }
 

@@ -22,6 +22,7 @@ final class FailuresTable extends TableView<FailureStats> {
                 Columns.text("Message", FailureStats::message, 300),
                 Columns.text("Example", FailureStats::example, 300));
         getColumns().setAll(columns);
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setItems(vm.failures());
         setRowFactory(t -> new TableRow<>() {
             @Override

@@ -183,6 +183,7 @@ final class RunCharts {
 
         Plot(String title, String unit, DoubleDataSet... sets) {
             y.setName(unit);
+            y.setUnit(null);
             y.setForceZeroInRange(true);
             y.setAutoRangeRounding(true);
             y.setAnimated(false);
