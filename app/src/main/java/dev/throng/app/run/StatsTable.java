@@ -54,7 +54,13 @@ final class StatsTable extends VBox {
                 Columns.number("Max ms", StatsRow::maxMs, Figures::millis, 75),
                 Columns.number("Req/s", StatsRow::rps, Figures::rate, 70));
         table.getColumns().setAll(columns);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_FIRST_COLUMN);
+        // The name column takes the width the figures leave.
+        TableColumn<StatsRow, ?> name = columns.getFirst();
+        double figures =
+                columns.stream().skip(1).mapToDouble(TableColumn::getPrefWidth).sum();
+        name.prefWidthProperty()
+                .bind(javafx.beans.binding.Bindings.max(
+                        200, table.widthProperty().subtract(figures + 20)));
         // Keep the selected name selected across refreshes: listeners run in the order they were added, so the
         // first sees the refresh begin (before the sorted list clears the selection) and the last restores it.
         vm.rows().addListener((ListChangeListener<StatsRow>) c -> refreshing = true);
