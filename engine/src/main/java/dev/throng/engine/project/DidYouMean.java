@@ -7,12 +7,15 @@ public final class DidYouMean {
 
     private DidYouMean() {}
 
+    /** Above this many candidates no suggestion is searched for (it would cost more than it helps). */
+    static final int MAX_CANDIDATES = 2_000;
+
     /**
      * The candidate closest to {@code input}, when it is close enough to be a plausible typo (case is ignored), or
      * {@code null}.
      */
     public static String closest(String input, Collection<String> candidates) {
-        if (input == null || input.isEmpty() || input.length() > 64) {
+        if (input == null || input.isEmpty() || input.length() > 64 || candidates.size() > MAX_CANDIDATES) {
             return null;
         }
         String best = null;
@@ -27,8 +30,8 @@ public final class DidYouMean {
                 best = candidate;
             }
         }
-        int allowed = Math.max(1, Math.min(3, input.length() / 3));
-        return best != null && bestDistance <= allowed ? best : null;
+        int allowed = input.length() <= 2 ? 0 : Math.max(1, Math.min(3, input.length() / 3));
+        return best != null && bestDistance <= allowed && bestDistance > 0 ? best : null;
     }
 
     /** {@code " (did you mean 'x'?)"} for the closest candidate, or the empty string. */

@@ -36,12 +36,12 @@ final class FlowChecks {
         }
         Map<String, String> ids = new HashMap<>();
         for (int i = 0; i < flow.steps().size(); i++) {
-            step(path + ".steps[" + i + "]", flow.steps().get(i), ids, 0);
+            step(path + ".steps[" + i + "]", flow.steps().get(i), ids);
         }
         edges(path, flow);
     }
 
-    private void step(String path, Step step, Map<String, String> ids, int depth) {
+    private void step(String path, Step step, Map<String, String> ids) {
         if (step.id().isBlank()) {
             out.add(Problem.error(path + ".id", "empty step id"));
         } else if (step.id().equals(Flow.START) || step.id().equals(Flow.END)) {
@@ -70,7 +70,7 @@ final class FlowChecks {
                     out.add(Problem.warning(path + ".steps", "group '" + g.name() + "' has no steps"));
                 }
                 for (int i = 0; i < g.steps().size(); i++) {
-                    step(path + ".steps[" + i + "]", g.steps().get(i), ids, depth + 1);
+                    step(path + ".steps[" + i + "]", g.steps().get(i), ids);
                 }
             }
         }

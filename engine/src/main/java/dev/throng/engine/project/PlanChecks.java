@@ -124,7 +124,7 @@ final class PlanChecks {
         return sum;
     }
 
-    static void thresholds(Project project, TemplateChecks templates, List<Problem> out) {
+    static void thresholds(Project project, List<Problem> out) {
         List<String> names = requestNames(project);
         for (int i = 0; i < project.thresholds().size(); i++) {
             Threshold t = project.thresholds().get(i);

@@ -63,15 +63,15 @@ final class TemplateChecks {
         }
     }
 
-    /** Checks the syntax of a template and that every name it uses is known. */
-    void template(String path, String template) {
+    /** Checks the syntax of a template and that every name it uses is known; false when the syntax is wrong. */
+    boolean template(String path, String template) {
         if (template == null) {
-            return;
+            return true;
         }
         var syntax = Templates.syntaxError(template);
         if (syntax.isPresent()) {
             out.add(Problem.error(path, syntax.get()));
-            return;
+            return false;
         }
         for (Templates.Reference ref : Templates.references(template)) {
             if (ref.isEnv()) {
@@ -83,6 +83,7 @@ final class TemplateChecks {
                 checkVariable(path, ref.name(), "'${" + ref.expression() + "}'");
             }
         }
+        return true;
     }
 
     private void builtIn(String path, Templates.Reference ref) {
@@ -123,15 +124,18 @@ final class TemplateChecks {
 
     /** A base URL: an absolute http(s) URL, unless it starts with a reference. */
     void baseUrl(String path, String url) {
-        template(path, url);
+        if (!template(path, url) || url.startsWith("${")) {
+            return;
+        }
         if (url.isBlank()) {
             out.add(Problem.error(path, "empty base URL"));
             return;
         }
-        if (url.startsWith("${")) {
+        String shape = Templates.withPlaceholders(url, "x");
+        if (!shape.contains("://")) {
+            out.add(Problem.error(path, "base URL '" + url + "' must be absolute: http://host:port or https://..."));
             return;
         }
-        String shape = Templates.withPlaceholders(url, "x");
         URI uri = uri(path, shape, url);
         if (uri != null && (!isHttp(uri) || uri.getHost() == null)) {
             out.add(Problem.error(path, "base URL '" + url + "' must be absolute: http://host:port or https://..."));
@@ -140,12 +144,11 @@ final class TemplateChecks {
 
     /** A request URL: absolute http(s), or starting with {@code /} when there is a base URL. */
     void requestUrl(String path, String url, boolean hasBaseUrl) {
-        template(path, url);
-        if (url.isBlank()) {
-            out.add(Problem.error(path, "empty URL: write a path such as /products or a full URL"));
+        if (!template(path, url) || url.startsWith("${")) {
             return;
         }
-        if (url.startsWith("${")) {
+        if (url.isBlank()) {
+            out.add(Problem.error(path, "empty URL: write a path such as /products or a full URL"));
             return;
         }
         String shape = Templates.withPlaceholders(url, "x");

@@ -64,7 +64,7 @@ public final class Validator {
             flows.flow("$.flows[" + i + "]", f);
         }
         PlanChecks.plan(project, flows, out);
-        PlanChecks.thresholds(project, templates, out);
+        PlanChecks.thresholds(project, out);
         return List.copyOf(out);
     }
 

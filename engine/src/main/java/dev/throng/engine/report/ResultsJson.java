@@ -33,7 +33,8 @@ import java.util.Map;
  * transactions, kept out of {@code requests} so that summing {@code requests} counts requests), per failure {@code
  * first_seen, last_seen, example}, per threshold {@code abort, note}, per agent {@code state, rps}, {@code
  * history[{elapsed_s, users, rps, failures_per_s, p50_ms, p95_ms, p99_ms, dropped}]} and {@code histograms{label:
- * base64}} (HdrHistogram compressed, µs). Times are ISO-8601 instants; a value that was not measured is {@code null}.
+ * base64}} (HdrHistogram compressed, µs). Times are ISO-8601 instants; a value that was not measured is {@code null}
+ * (so is an agent's {@code requests} when the run had several agents: the run result does not keep them yet).
  *
  * <p>Stateless; any thread.
  */
@@ -136,8 +137,12 @@ public final class ResultsJson {
             ObjectNode o = agents.addObject();
             o.put("id", a.id());
             o.put("users", a.users());
-            // The run result does not keep per-agent request counts yet.
-            o.putNull("requests");
+            // The run result keeps no per-agent request counts; with a single agent (a local run) they are the total.
+            if (r.agents().size() == 1) {
+                o.put("requests", r.finalStats().cumulativeTotal().requests());
+            } else {
+                o.putNull("requests");
+            }
             if (a.lostAtMillis() == null) {
                 o.putNull("lost_at");
             } else {

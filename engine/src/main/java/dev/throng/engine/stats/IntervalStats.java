@@ -1,5 +1,6 @@
 package dev.throng.engine.stats;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -53,6 +54,33 @@ public record IntervalStats(long sequence, List<Row> rows, List<FailureStats> fa
         public Row {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(method, "method");
+        }
+
+        /** Equal when every field is, the histograms compared by content. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Row r
+                    && name.equals(r.name)
+                    && method.equals(r.method)
+                    && requests == r.requests
+                    && failures == r.failures
+                    && bytes == r.bytes
+                    && Arrays.equals(latency, r.latency)
+                    && Arrays.equals(corrected, r.corrected)
+                    && Arrays.equals(connect, r.connect)
+                    && Arrays.equals(tls, r.tls)
+                    && Arrays.equals(firstByte, r.firstByte);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, method, requests, failures, bytes, Arrays.hashCode(latency));
+        }
+
+        @Override
+        public String toString() {
+            return "Row[" + (method.isEmpty() ? name : method + " " + name) + ", requests=" + requests + ", failures="
+                    + failures + ", bytes=" + bytes + "]";
         }
 
         /** The encoded histogram of {@code slot} (see {@link RowRecorder}'s slot numbers). */

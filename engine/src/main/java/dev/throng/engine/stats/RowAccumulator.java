@@ -19,6 +19,10 @@ final class RowAccumulator {
     private final boolean[] owned = new boolean[RowRecorder.SLOTS];
     private final Histogram[] spare = new Histogram[RowRecorder.SLOTS];
     private final Histogram[] cumulative = new Histogram[RowRecorder.SLOTS];
+
+    /** Summaries of the cumulative histograms, by slot; null until computed and after the slot changed. */
+    private final LatencySummary[] cumulativeSummaries = new LatencySummary[RowRecorder.SLOTS];
+
     private long intervalFailures;
     private long intervalBytes;
     private long failures;
@@ -67,12 +71,12 @@ final class RowAccumulator {
 
     /** Figures of the current interval. */
     RowStats intervalStats(double seconds, boolean corrected) {
-        return stats(interval, intervalFailures, intervalBytes, seconds, corrected);
+        return stats(interval, null, intervalFailures, intervalBytes, seconds, corrected);
     }
 
     /** Figures since the start, including the interval once {@link #commit()} was called. */
     RowStats cumulativeStats(double seconds, boolean corrected) {
-        return stats(cumulative, failures, bytes, seconds, corrected);
+        return stats(cumulative, cumulativeSummaries, failures, bytes, seconds, corrected);
     }
 
     /** Moves the current interval into the cumulative figures and starts an empty interval. */
@@ -91,6 +95,7 @@ final class RowAccumulator {
                     cumulative[slot] = Histograms.newAccumulator(slot);
                 }
                 cumulative[slot].add(h);
+                cumulativeSummaries[slot] = null;
             }
             if (owned[slot]) {
                 h.reset();
@@ -154,26 +159,48 @@ final class RowAccumulator {
         interval[slot].add(source);
     }
 
-    private RowStats stats(Histogram[] h, long failures, long bytes, double seconds, boolean withCorrected) {
+    /** @param cache summaries to reuse by slot (for the cumulative figures, which rarely change), or null */
+    private RowStats stats(
+            Histogram[] h, LatencySummary[] cache, long failures, long bytes, double seconds, boolean withCorrected) {
         Histogram latency = h[RowRecorder.LATENCY];
         long requests = latency == null ? 0 : latency.getTotalCount();
         double rps = seconds > 0 ? requests / seconds : 0;
         LatencySummary corrected = null;
         if (withCorrected) {
-            corrected = Histograms.summarize(h[RowRecorder.CORRECTED]);
+            corrected = summary(h, cache, RowRecorder.CORRECTED);
         }
         PhaseStats phases = PhaseStats.EMPTY;
         if (h[RowRecorder.CONNECT] != null || h[RowRecorder.TLS] != null || h[RowRecorder.FIRST_BYTE] != null) {
             phases = new PhaseStats(
                     count(h[RowRecorder.CONNECT]),
-                    Histograms.summarize(h[RowRecorder.CONNECT]),
+                    summary(h, cache, RowRecorder.CONNECT),
                     count(h[RowRecorder.TLS]),
-                    Histograms.summarize(h[RowRecorder.TLS]),
+                    summary(h, cache, RowRecorder.TLS),
                     count(h[RowRecorder.FIRST_BYTE]),
-                    Histograms.summarize(h[RowRecorder.FIRST_BYTE]));
+                    summary(h, cache, RowRecorder.FIRST_BYTE));
         }
         return new RowStats(
-                name, method, requests, failures, bytes, rps, Histograms.summarize(latency), corrected, phases);
+                name,
+                method,
+                requests,
+                failures,
+                bytes,
+                rps,
+                summary(h, cache, RowRecorder.LATENCY),
+                corrected,
+                phases);
+    }
+
+    private static LatencySummary summary(Histogram[] h, LatencySummary[] cache, int slot) {
+        if (cache == null) {
+            return Histograms.summarize(h[slot]);
+        }
+        LatencySummary s = cache[slot];
+        if (s == null) {
+            s = Histograms.summarize(h[slot]);
+            cache[slot] = s;
+        }
+        return s;
     }
 
     private static long count(Histogram h) {

@@ -37,6 +37,11 @@ public final class StatsAggregator {
     private long lastSnapshotNanos;
     private long sequence;
     private final Map<FailureKey, FailureTotal> failures = new HashMap<>();
+    private final Map<String, Long> requestsBySource = new HashMap<>();
+
+    /** Failure groups with a message of their own (not "(other messages)"). */
+    private int failureMessages;
+
     private final Map<RowKey, RowAccumulator> rows = new HashMap<>();
     private final List<RowAccumulator> sorted = new ArrayList<>();
     private boolean sortNeeded;
@@ -62,6 +67,31 @@ public final class StatsAggregator {
         this.startNanos = clock.nanoTime();
         this.resetNanos = startNanos;
         this.lastSnapshotNanos = startNanos;
+    }
+
+    /**
+     * Adds one agent's interval to the current interval and counts its requests for {@link #requestsBySource()}.
+     *
+     * @param source the agent's id
+     * @throws IllegalArgumentException when a histogram in it cannot be decoded
+     */
+    public synchronized void add(String source, IntervalStats stats) {
+        add(stats);
+        long requests = 0;
+        for (IntervalStats.Row row : stats.rows()) {
+            if (!row.method().isEmpty()) {
+                requests += row.requests();
+            }
+        }
+        requestsBySource.merge(Objects.requireNonNull(source, "source"), requests, Long::sum);
+    }
+
+    /**
+     * Requests added per source with {@link #add(String, IntervalStats)} since the start or the last reset (groups
+     * not counted), for the per-agent figures of the results.
+     */
+    public synchronized Map<String, Long> requestsBySource() {
+        return Map.copyOf(requestsBySource);
     }
 
     /**
@@ -151,6 +181,8 @@ public final class StatsAggregator {
         sorted.clear();
         namedRows = 0;
         failures.clear();
+        failureMessages = 0;
+        requestsBySource.clear();
         folded.clear();
         total = new RowAccumulator(TOTAL, "", false);
         resetNanos = clock.nanoTime();
@@ -220,9 +252,12 @@ public final class StatsAggregator {
         FailureKey key = new FailureKey(name, f.method(), f.kind(), f.message());
         FailureTotal t = failures.get(key);
         if (t == null) {
-            if (failures.size() >= StatsCollector.MAX_FAILURE_GROUPS) {
+            boolean other = key.message().equals(StatsCollector.OTHER_MESSAGES);
+            if (!other && failureMessages >= StatsCollector.MAX_FAILURE_GROUPS) {
                 key = new FailureKey(name, f.method(), f.kind(), StatsCollector.OTHER_MESSAGES);
                 t = failures.get(key);
+            } else if (!other) {
+                failureMessages++;
             }
             if (t == null) {
                 t = new FailureTotal(f.firstSeenMillis(), f.example());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.throng.engine.time.FakeClock;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,8 @@ class StatsAggregatorTest {
                 }
             }
             clock.advanceMillis(1000);
-            for (StatsCollector agent : agents) {
-                controller.add(agent.takeInterval());
+            for (int a = 0; a < agents.size(); a++) {
+                controller.add("agent-" + a, agents.get(a).takeInterval());
             }
             StatsSnapshot expected = single.snapshot();
             StatsSnapshot merged = controller.snapshot();
@@ -59,6 +60,9 @@ class StatsAggregatorTest {
         assertThat(last.cumulative().get(3).corrected()).isNotNull();
         assertThat(last.cumulative().get(0).corrected()).isNull();
         assertThat(controller.encodedHistograms()).isEqualTo(single.encodedHistograms());
+        Map<String, Long> perAgent = controller.requestsBySource();
+        assertThat(perAgent).containsOnlyKeys("agent-0", "agent-1", "agent-2");
+        assertThat(perAgent.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(100_000);
     }
 
     @Test
@@ -70,6 +74,18 @@ class StatsAggregatorTest {
         agent.record("/a", "GET", 2000, 10, false);
         IntervalStats second = agent.takeInterval();
         IntervalStats third = agent.takeInterval();
+        IntervalStats.Row a = second.rows().getFirst();
+        IntervalStats.Row copy = new IntervalStats.Row(
+                a.name(),
+                a.method(),
+                a.requests(),
+                a.failures(),
+                a.bytes(),
+                a.latency().clone(),
+                null,
+                null,
+                null,
+                null);
 
         assertThat(first.sequence()).isEqualTo(1);
         assertThat(first.rows()).hasSize(2);
@@ -81,6 +97,7 @@ class StatsAggregatorTest {
             assertThat(r.corrected()).isNull();
         });
         assertThat(third.rows()).isEmpty();
+        assertThat(copy).isEqualTo(a).hasSameHashCodeAs(a);
     }
 
     @Test

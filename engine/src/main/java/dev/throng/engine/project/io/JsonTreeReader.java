@@ -56,7 +56,9 @@ final class JsonTreeReader {
 
     /** The root value, or {@code null} after reporting a syntax problem. */
     JsonNode read(String text) {
+        JsonParser parser = null;
         try (JsonParser p = FACTORY.createParser(text)) {
+            parser = p;
             JsonToken first = p.nextToken();
             if (first == null) {
                 problems.add(
@@ -78,7 +80,9 @@ final class JsonTreeReader {
                     .at(null, e.line, e.column));
             return null;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+            // some limits (number length, for one) are reported without a location: use where the parser stopped
+            JsonLocation at =
+                    e.getLocation() != null ? e.getLocation() : parser != null ? parser.currentLocation() : null;
             problems.add(Problem.error("$", "not valid JSON: " + describe(e))
                     .at(
                             null,

@@ -115,8 +115,13 @@ public final class ProjectFiles {
         byte[] bytes = write(project).getBytes(StandardCharsets.UTF_8);
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        // not createTempFile: its owner-only permissions would end up on the project file
+        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.identityHashCode(bytes))
+                + Long.toHexString(Thread.currentThread().threadId()) + ".tmp");
+        Files.deleteIfExists(temp);
+        Files.createFile(temp);
         try {
+            copyPermissions(target, temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
@@ -131,6 +136,17 @@ public final class ProjectFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Gives {@code temp} the POSIX permissions of {@code target} when both support them and target exists. */
+    private static void copyPermissions(Path target, Path temp) {
+        try {
+            if (Files.exists(target)) {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system, or not allowed: the new file keeps the default permissions
         }
     }
 

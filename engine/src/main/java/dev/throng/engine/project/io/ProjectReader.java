@@ -17,6 +17,9 @@ import java.util.List;
  */
 final class ProjectReader {
 
+    /** At most this many problems are listed; a file with more is not worth reading them all from. */
+    static final int MAX_PROBLEMS = 1_000;
+
     private final Migrations migrations;
 
     ProjectReader(Migrations migrations) {
@@ -50,6 +53,21 @@ final class ProjectReader {
         }
         located.sort(Comparator.comparingInt((Problem p) -> p.line() == 0 ? Integer.MAX_VALUE : p.line())
                 .thenComparingInt(Problem::column));
+        if (located.size() > MAX_PROBLEMS) {
+            int more = located.size() - MAX_PROBLEMS;
+            boolean droppedError =
+                    located.subList(MAX_PROBLEMS, located.size()).stream().anyMatch(Problem::isError);
+            var kept = new ArrayList<>(located.subList(0, MAX_PROBLEMS));
+            Problem last = kept.getLast();
+            kept.add(new Problem(
+                    droppedError ? Problem.Severity.ERROR : Problem.Severity.WARNING,
+                    file,
+                    "$",
+                    last.line(),
+                    last.column(),
+                    "... and " + more + " more problems (only the first " + MAX_PROBLEMS + " are listed)"));
+            located = kept;
+        }
         return new ReadResult(project, located, sourceMap);
     }
 

@@ -302,9 +302,47 @@ class ProjectFilesTest {
     }
 
     @Test
+    void saveKeepsThePermissionsOfTheFileItReplaces() throws IOException {
+        Path file = dir.resolve("perm.throng.json");
+        Files.writeString(file, "old");
+        var permissions = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(file, permissions);
+        ProjectFiles.save(Project.empty("p"), file);
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(permissions);
+        ProjectFiles.save(Project.empty("p"), dir.resolve("new.throng.json"));
+        assertThat(Files.getPosixFilePermissions(dir.resolve("new.throng.json")))
+                .contains(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
     void problemsComeInFileOrder() {
         String text = VALID.replace("\"to\": \"cart\"", "\"to\": \"cart2\"").replace("\"url\": \"/\"", "\"url\": \"\"");
         var lines = parse(text).problems().stream().map(Problem::line).toList();
         assertThat(lines).isSorted().hasSize(3);
+    }
+
+    @Test
+    void aNumberTooLongForTheParserIsLocated() {
+        ReadResult r = parse(VALID.replace("\"users\": 1", "\"users\": " + "9".repeat(5000)));
+        assertThat(r.project()).isNull();
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(21);
+            assertThat(p.message()).startsWith("not valid JSON");
+        });
+    }
+
+    @Test
+    void aFileWithThousandsOfProblemsListsTheFirstThousandAndCountsTheRest() {
+        var edges = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            edges.append("{\"from\": \"start\", \"to\": \"nowhere").append(i).append("\", \"weight\": 1},\n");
+        }
+        ReadResult r = parse(VALID.replace("\"edges\": [", "\"edges\": [\n" + edges));
+        assertThat(r.problems()).hasSize(ProjectReader.MAX_PROBLEMS + 1);
+        assertThat(r.problems().getLast().message())
+                .isEqualTo("... and 2000 more problems (only the first 1000 are" + " listed)");
+        assertThat(r.problems().getLast().isError()).isTrue();
     }
 }
