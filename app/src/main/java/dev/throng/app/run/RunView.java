@@ -59,7 +59,8 @@ public final class RunView extends BorderPane {
         TabPane tabs = new TabPane(
                 new Tab("Statistics", stats),
                 new Tab("Failures", new FailuresTable(vm)),
-                new Tab("Agents", new AgentsTable(vm)));
+                new Tab("Agents", new AgentsTable(vm)),
+                new Tab("Debug run", new DebugRunPanel(vm.debugRun())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("run-tabs");
         vm.failures().addListener((ListChangeListener<Object>)
@@ -83,6 +84,7 @@ public final class RunView extends BorderPane {
         active = value;
         if (value) {
             vm.refreshFromProject();
+            vm.debugRun().refreshFromProject();
             sampler.play();
         } else {
             sampler.stop();

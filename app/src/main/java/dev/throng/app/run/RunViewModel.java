@@ -54,6 +54,7 @@ public final class RunViewModel {
     private final BiFunction<Project, Path, RunHandle> starter;
     private final Tasks tasks;
     private final Thread owner = Thread.currentThread();
+    private DebugRunViewModel debugRun;
 
     // Inputs (writable; the view binds its fields to them).
     private final IntegerProperty users = new SimpleIntegerProperty(this, "users", 10);
@@ -260,6 +261,15 @@ public final class RunViewModel {
         return history;
     }
 
+    /** The single-user debug run of the same project (made on first use). */
+    public DebugRunViewModel debugRun() {
+        checkThread();
+        if (debugRun == null) {
+            debugRun = new DebugRunViewModel(project, projectDirectory);
+        }
+        return debugRun;
+    }
+
     // ---- commands -----------------------------------------------------------------------------------------------
 
     /**
@@ -371,6 +381,9 @@ public final class RunViewModel {
             tasks.run(h::close, e -> {});
         }
         tasks.shutdown();
+        if (debugRun != null) {
+            debugRun.shutdown();
+        }
     }
 
     // ---- internals ----------------------------------------------------------------------------------------------
