@@ -186,6 +186,7 @@ final class RunCharts {
             y.setUnit(null);
             y.setForceZeroInRange(true);
             y.setAutoRangeRounding(true);
+            y.setAutoRangePadding(0.05);
             y.setAnimated(false);
             x.setAnimated(false);
             x.setAutoRangeRounding(false);

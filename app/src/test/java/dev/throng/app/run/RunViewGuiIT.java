@@ -141,6 +141,7 @@ class RunViewGuiIT {
 
         waitUntil(20, () -> view.charts().requestsDataSet().getDataCount() >= 4);
         waitUntil(20, () -> !vm.failures().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents(); // let the charts lay out their new points before the picture
         fx(() -> {
             Screenshots.write(stage.getScene(), Path.of("target", "screenshots", "dashboard.png"));
             return null;
