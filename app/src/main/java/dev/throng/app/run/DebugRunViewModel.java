@@ -128,7 +128,7 @@ public final class DebugRunViewModel {
             return;
         }
         int n = Math.max(1, iterations.get());
-        Path dir = projectDirectory.get();
+        Path dir = RunViewModel.folder(projectDirectory.get());
         int token = ++generation;
         running.set(true);
         exchanges.clear();

@@ -114,7 +114,7 @@ final class RunCharts {
     }
 
     /** Appends the points not yet shown (or starts over if the history was replaced) and moves the time axes. */
-    void update(RunHistory history, boolean openModel) {
+    void update(ChartHistory history, boolean openModel) {
         if (openModel != openShown) {
             openShown = openModel;
             if (openModel) {

@@ -168,7 +168,13 @@ public final class RunView extends BorderPane {
         FlowPane inputs = new FlowPane(
                 8, 4, usersLabel, users, spawnLabel, spawn, arrivalLabel, arrivals, durationLabel, duration);
         inputs.setAlignment(Pos.CENTER_LEFT);
-        HBox status = new HBox(12, phase, elapsed, running);
+        Label saved = new Label();
+        saved.setId("saved-to");
+        saved.getStyleClass().add("run-hint");
+        saved.textProperty().bind(vm.savedToProperty());
+        saved.visibleProperty().bind(vm.savedToProperty().isNotEmpty());
+        saved.managedProperty().bind(saved.visibleProperty());
+        HBox status = new HBox(12, phase, elapsed, running, saved);
         status.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(inputs, Priority.ALWAYS);
         HBox row = new HBox(12, buttons, new Separator(Orientation.VERTICAL), inputs, status);

@@ -1,5 +1,6 @@
 package dev.throng.app.run;
 
+import dev.throng.engine.history.RunHistory;
 import dev.throng.engine.project.LoadPlan;
 import dev.throng.engine.project.Project;
 import dev.throng.engine.project.UserProfile;
@@ -55,6 +56,7 @@ public final class RunViewModel {
     private final Tasks tasks;
     private final Thread owner = Thread.currentThread();
     private DebugRunViewModel debugRun;
+    private Supplier<Path> projectFile = () -> null;
 
     // Inputs (writable; the view binds its fields to them).
     private final IntegerProperty users = new SimpleIntegerProperty(this, "users", 10);
@@ -75,6 +77,7 @@ public final class RunViewModel {
     private final ReadOnlyObjectWrapper<StatsRow> total = new ReadOnlyObjectWrapper<>(this, "total");
     private final ReadOnlyStringWrapper rowsNote = new ReadOnlyStringWrapper(this, "rowsNote", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper savedTo = new ReadOnlyStringWrapper(this, "savedTo", "");
     private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<RunSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart", true);
@@ -83,7 +86,7 @@ public final class RunViewModel {
     private final ObservableList<FailureStats> failures = FXCollections.observableArrayList();
     private final ObservableList<AgentStatus> agents = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
-    private final RunHistory history = new RunHistory();
+    private final ChartHistory history = new ChartHistory();
     // One read-only view each, made once: such a view listens to its list weakly, so a view made per call and
     // dropped would silently lose the listeners added to it.
     private final ObservableList<StatsRow> rowsView = FXCollections.unmodifiableObservableList(rows);
@@ -218,6 +221,11 @@ public final class RunViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /** Where the last run's results were saved, in words; empty when they were not (yet) saved. */
+    public ReadOnlyStringProperty savedToProperty() {
+        return savedTo.getReadOnlyProperty();
+    }
+
     /** The finished run's result; null while running or before a run. */
     public ReadOnlyObjectProperty<RunResult> resultProperty() {
         return result.getReadOnlyProperty();
@@ -257,7 +265,7 @@ public final class RunViewModel {
     }
 
     /** The run's points for the charts. */
-    public RunHistory history() {
+    public ChartHistory history() {
         return history;
     }
 
@@ -268,6 +276,16 @@ public final class RunViewModel {
             debugRun = new DebugRunViewModel(project, projectDirectory);
         }
         return debugRun;
+    }
+
+    /**
+     * Saves every finished run's results beside the project file that {@code file} gives at the end of the run (with
+     * {@code RunHistory.save}, in the background); nothing is saved while it gives {@code null} (an unsaved project).
+     * Off until called.
+     */
+    public void saveRunsBeside(Supplier<Path> file) {
+        checkThread();
+        projectFile = Objects.requireNonNull(file, "file");
     }
 
     // ---- commands -----------------------------------------------------------------------------------------------
@@ -316,7 +334,7 @@ public final class RunViewModel {
             return;
         }
         Project effective = withInputs(p);
-        Path directory = projectDirectory.get();
+        Path directory = folder(projectDirectory.get());
         clearFigures();
         runningPlan = effective.loadPlan();
         stopRequested = false;
@@ -432,11 +450,38 @@ public final class RunViewModel {
                 case dev.throng.engine.run.StopReason.Failed f -> "failed: " + f.message();
             };
             setState(RunState.FINISHED, "Finished: " + why);
+            save(token, r);
         } else {
             setState(RunState.FINISHED, "Finished with an error");
             error.set("The run ended with an error: " + describe(e));
         }
         tasks.run(h::close, x -> {});
+    }
+
+    private void save(int token, RunResult r) {
+        Path file = projectFile.get();
+        if (file == null) {
+            return;
+        }
+        savedTo.set("Saving the results…");
+        tasks.call(
+                () -> RunHistory.save(file, r),
+                dir -> {
+                    if (token == generation) {
+                        savedTo.set("Results saved in " + dir);
+                    }
+                },
+                e -> {
+                    if (token == generation) {
+                        savedTo.set("");
+                        error.set("Could not save the results: " + describe(e));
+                    }
+                });
+    }
+
+    /** The folder relative paths resolve against: the project's, or the working folder for an unsaved project. */
+    static Path folder(Path directory) {
+        return directory != null ? directory : Path.of("").toAbsolutePath();
     }
 
     private void show(RunSnapshot s, boolean newStats) {
@@ -530,6 +575,7 @@ public final class RunViewModel {
         result.set(null);
         snapshot.set(null);
         error.set("");
+        savedTo.set("");
         rowsNote.set("");
         elapsedText.set("0:00");
         usersText.set("");

@@ -91,6 +91,7 @@ class RunViewGuiIT {
         this.stage = stage;
         Project project = shopProject(shop.baseUri());
         vm = new RunViewModel(() -> project, () -> projectDirectory, starter());
+        vm.saveRunsBeside(() -> projectDirectory.resolve("shop.throng.json"));
         view = new RunView(vm);
         stage.setScene(new Scene(view, 1280, 860));
         stage.setTitle("Throng run dashboard (test)");
@@ -171,6 +172,10 @@ class RunViewGuiIT {
                 .as("every response the dashboard counted was served by the shop")
                 .isGreaterThanOrEqualTo(reported);
         assertThat(fx(() -> vm.failures().getFirst().name())).isEqualTo("/slow");
+        waitUntil(10, () -> vm.savedToProperty().get().startsWith("Results saved in "));
+        Path saved = Path.of(fx(() -> vm.savedToProperty().get()).substring("Results saved in ".length()));
+        assertThat(saved.resolve("results.json")).isRegularFile();
+        assertThat(saved.getParent()).isEqualTo(projectDirectory.resolve("shop.runs"));
     }
 
     private static void setField(FxRobot robot, String query, String text) {

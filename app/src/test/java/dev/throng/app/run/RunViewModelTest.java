@@ -9,6 +9,7 @@ import dev.throng.engine.project.UserProfile;
 import dev.throng.engine.run.RunHandle;
 import dev.throng.engine.run.RunSnapshot;
 import dev.throng.engine.run.StopReason;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -18,6 +19,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunViewModelTest {
     private final ScriptedRunHandle handle = new ScriptedRunHandle(Snapshots.running(0, 0, 0, List.of()));
@@ -238,5 +240,43 @@ class RunViewModelTest {
         assertThat(vm.history().get(0).droppedPerSecond()).isEqualTo(3.0);
         vm.arrivalRateProperty().set(35);
         assertThat(handle.calls).containsExactly("arrivals 35.0");
+    }
+
+    @Test
+    void savesEachFinishedRunBesideTheProjectFile(@TempDir Path dir) throws Exception {
+        RunViewModel vm = vm();
+        Path file = dir.resolve("shop.throng.json");
+        vm.saveRunsBeside(() -> file);
+        vm.start();
+        handle.push(Snapshots.running(3, 5, 2, List.of()));
+        vm.sample();
+        handle.finish(Snapshots.result(new StopReason.Completed(), handle.snapshot(), 3));
+        List<Path> saved;
+        try (var files = Files.walk(dir.resolve("shop.runs"))) {
+            saved = files.filter(f -> f.getFileName().toString().equals("results.json"))
+                    .toList();
+        }
+        assertThat(saved).hasSize(1);
+        assertThat(vm.savedToProperty().get())
+                .isEqualTo("Results saved in " + saved.getFirst().getParent());
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anUnsavedProjectRunsInTheWorkingFolderAndSavesNothing() {
+        List<Path> folders = new ArrayList<>();
+        RunViewModel vm = new RunViewModel(
+                () -> project,
+                () -> null,
+                (p, d) -> {
+                    folders.add(d);
+                    return handle;
+                },
+                Tasks.inline());
+        vm.saveRunsBeside(() -> null);
+        vm.start();
+        handle.finish(Snapshots.result(new StopReason.Completed(), handle.snapshot(), 0));
+        assertThat(folders).containsExactly(Path.of("").toAbsolutePath());
+        assertThat(vm.savedToProperty().get()).isEmpty();
     }
 }

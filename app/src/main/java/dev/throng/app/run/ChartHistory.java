@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>Confined to the FX thread (the view-model's owner thread).
  */
-public final class RunHistory {
+public final class ChartHistory {
     private final List<SamplePoint> points = new ArrayList<>();
     private int generation;
 
