@@ -62,6 +62,7 @@ public final class AgentConnection implements AutoCloseable {
     private long episodeStartNanos;
     private long nextHelloNanos;
     private boolean warned;
+    private final Reassembly reassembly = new Reassembly();
 
     private AgentConnection(
             AgentConfig config, CurveKeyPair keys, String controllerPublicKey, Consumer<AgentEvent> listener) {
@@ -153,6 +154,7 @@ public final class AgentConnection implements AutoCloseable {
                 dealer = context.createSocket(SocketType.DEALER);
                 dealer.setLinger(0);
                 dealer.setImmediate(true);
+                dealer.setHandshakeIvl(ControllerEndpoint.HANDSHAKE_MILLIS);
                 dealer.setIdentity(routingId());
                 dealer.setMaxMsgSize(MessageCodec.MAX_PROJECT_FRAME_BYTES + (1L << 20));
                 dealer.setReconnectIVL((int) config.reconnectMin().toMillis());
@@ -203,7 +205,7 @@ public final class AgentConnection implements AutoCloseable {
                 if (extraParts) {
                     drop("a message of several parts (expected 1)");
                 } else {
-                    receive(frame);
+                    receive(dealer, frame);
                 }
             }
             byte[] outgoing;
@@ -245,7 +247,24 @@ public final class AgentConnection implements AutoCloseable {
         poller.close();
     }
 
-    private void receive(byte[] frame) {
+    private void receive(ZMQ.Socket dealer, byte[] frame) {
+        if (Fragments.isFragment(frame)) {
+            if (phase != Phase.JOINED) {
+                drop("a fragment before being welcomed");
+                return;
+            }
+            monitor.heard(CONTROLLER);
+            switch (reassembly.accept(frame)) {
+                case Reassembly.Refused refused -> drop(refused.reason());
+                case Reassembly.Accepted accepted -> {
+                    dealer.send(accepted.ack(), ZMQ.DONTWAIT);
+                    if (accepted.complete() != null) {
+                        receive(dealer, accepted.complete());
+                    }
+                }
+            }
+            return;
+        }
         switch (MessageCodec.decode(frame)) {
             case DecodeResult.Invalid invalid -> drop(invalid.reason());
             case DecodeResult.OtherVersion other -> drop("a message of " + other.describe());
@@ -317,6 +336,7 @@ public final class AgentConnection implements AutoCloseable {
     private void toConnecting() {
         phase = Phase.CONNECTING;
         monitor.forget(CONTROLLER);
+        reassembly.reset();
         episodeStartNanos = config.clock().nanoTime();
         nextHelloNanos = episodeStartNanos;
         warned = false;

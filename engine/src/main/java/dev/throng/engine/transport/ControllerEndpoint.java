@@ -37,7 +37,9 @@ import org.zeromq.ZMQ;
  * from a peer that has not joined is answered with a bye (so it says hello again). Stats and errors of joined agents
  * reach the owner as {@link ControllerEvent.AgentMessage}. Invalid frames (garbage, oversized, several parts, a type
  * only a controller sends) are dropped, logged and reported as {@link ControllerEvent.FrameDropped}. Frames larger
- * than twice {@link MessageCodec#MAX_FRAME_BYTES} make ZeroMQ drop the sender's connection.
+ * than twice {@link MessageCodec#MAX_FRAME_BYTES} make ZeroMQ drop the sender's connection. Messages larger than
+ * {@value Fragments#FRAGMENT_BYTES} bytes go to an agent in acknowledged fragments so that heartbeats keep flowing
+ * meanwhile (see {@link Fragments}); the order of the messages to one agent is kept.
  *
  * <p>Threads: the ROUTER and the ZAP socket are created, used and closed by one platform thread owned by this object
  * ("throng-controller"). It polls with a {@value #POLL_MILLIS} ms timeout, so messages queued by {@link #send} leave
@@ -47,6 +49,14 @@ import org.zeromq.ZMQ;
  */
 public final class ControllerEndpoint implements AutoCloseable {
     static final int POLL_MILLIS = 10;
+
+    /**
+     * ZMQ_HANDSHAKE_IVL of both ends, ms. JeroMQ 0.6.0 (seen on JDK 25) now and then leaves a fresh TCP connection
+     * without its ZMTP greeting; without a handshake timeout (JeroMQ's default is 30 s) such a connection hangs, with
+     * it the agent reconnects. Long enough for a CURVE handshake in pure Java on a busy machine.
+     */
+    static final int HANDSHAKE_MILLIS = 3_000;
+
     private static final System.Logger LOG = System.getLogger(ControllerEndpoint.class.getName());
     private static final int MAX_RECEIVE_PER_POLL = 1_000;
 
@@ -65,6 +75,7 @@ public final class ControllerEndpoint implements AutoCloseable {
     // Owned by the socket thread.
     private final Map<String, String> agentOfRoute = new HashMap<>();
     private final Map<String, String> routeOfAgent = new HashMap<>();
+    private final Map<String, Outbound> outboundOfRoute = new HashMap<>();
     private HeartbeatMonitor<String> monitor;
 
     private record Outgoing(String agentId, byte[] frame) {}
@@ -179,7 +190,8 @@ public final class ControllerEndpoint implements AutoCloseable {
     }
 
     private void run() {
-        try (ZContext context = new ZContext(1)) {
+        int ioThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
+        try (ZContext context = new ZContext(ioThreads)) {
             ZMQ.Socket zap = null;
             ZMQ.Socket router;
             try {
@@ -191,6 +203,7 @@ public final class ControllerEndpoint implements AutoCloseable {
                 }
                 router = context.createSocket(SocketType.ROUTER);
                 router.setLinger(0);
+                router.setHandshakeIvl(HANDSHAKE_MILLIS);
                 router.setMaxMsgSize(2L * MessageCodec.MAX_FRAME_BYTES);
                 if (keys != null) {
                     router.setCurveServer(true);
@@ -232,13 +245,13 @@ public final class ControllerEndpoint implements AutoCloseable {
             Outgoing outgoing;
             while ((outgoing = outbox.poll()) != null) {
                 if (outgoing.agentId() == null) {
-                    for (String route : agentOfRoute.keySet()) {
-                        sendTo(router, route, outgoing.frame());
+                    for (Outbound outbound : outboundOfRoute.values()) {
+                        outbound.offer(outgoing.frame());
                     }
                 } else {
                     String route = routeOfAgent.get(outgoing.agentId());
                     if (route != null) {
-                        sendTo(router, route, outgoing.frame());
+                        outboundOfRoute.get(route).offer(outgoing.frame());
                     }
                 }
             }
@@ -278,6 +291,13 @@ public final class ControllerEndpoint implements AutoCloseable {
             }
             if (parts.size() != 1) {
                 drop(agentId, "a message of " + parts.size() + " parts (expected 1)");
+                continue;
+            }
+            if (Fragments.isAck(parts.getFirst())) {
+                Outbound outbound = outboundOfRoute.get(route);
+                if (outbound == null || !outbound.ack(parts.getFirst())) {
+                    drop(agentId, "an acknowledgement of a fragment that was not sent or not expected");
+                }
                 continue;
             }
             switch (MessageCodec.decode(parts.getFirst())) {
@@ -335,6 +355,7 @@ public final class ControllerEndpoint implements AutoCloseable {
         }
         agentOfRoute.put(route, agentId);
         routeOfAgent.put(agentId, route);
+        outboundOfRoute.put(route, new Outbound(frame -> sendTo(router, route, frame)));
         monitor.heard(route);
         agents.put(agentId, new AgentInfo(agentId, hello, PeerState.IDLE, now, now));
         sendTo(router, route, welcome);
@@ -389,6 +410,7 @@ public final class ControllerEndpoint implements AutoCloseable {
 
     private String forget(String route) {
         monitor.forget(route);
+        outboundOfRoute.remove(route);
         String agentId = agentOfRoute.remove(route);
         if (agentId != null) {
             routeOfAgent.remove(agentId);
