@@ -338,11 +338,14 @@ public final class ControllerEndpoint implements AutoCloseable {
     }
 
     private void join(ZMQ.Socket router, String route, String knownId, Message.Hello hello, long now) {
-        byte[] welcome = MessageCodec.encode(new Message.Welcome(config.controllerId()));
+        assert Thread.currentThread() == thread : "socket-thread only";
         if (knownId != null) {
-            sendTo(router, route, welcome); // a repeated hello on the same connection
-            return;
+            // The agent says hello again only when it has reset: it lost this controller, or never heard the welcome.
+            // Either way it runs nothing now.
+            forget(route);
+            emit(new ControllerEvent.AgentLost(knownId, "it joined again (it had lost this controller)"));
         }
+        byte[] welcome = MessageCodec.encode(new Message.Welcome(config.controllerId()));
         String agentId = hello.agentId();
         String oldRoute = routeOfAgent.get(agentId);
         if (oldRoute != null) {

@@ -5,7 +5,10 @@ import dev.throng.engine.protocol.Message;
 /** What a {@link ControllerEndpoint} tells its owner. Immutable. */
 public sealed interface ControllerEvent {
 
-    /** An agent was admitted (welcomed). A rejoining agent (same id) is joined again. */
+    /**
+     * An agent was admitted (welcomed). It runs nothing yet. The same agent joins again after it was lost (the loss
+     * is reported first).
+     */
     record AgentJoined(String agentId, Message.Hello hello) implements ControllerEvent {}
 
     /** A message from a joined agent ({@link Message.Stats} or {@link Message.Error}). */
@@ -15,7 +18,8 @@ public sealed interface ControllerEvent {
     record AgentLeft(String agentId, String reason) implements ControllerEvent {}
 
     /**
-     * A joined agent was lost: silent longer than the limit, or replaced by a new connection with the same id.
+     * A joined agent was lost: silent longer than the limit, replaced by a new connection with the same id, or it said
+     * hello again (it had lost the controller and stopped its load). Its users must be handed to the others.
      *
      * @param agentId the agent
      * @param reason for people, e.g. "silent for 3012 ms"

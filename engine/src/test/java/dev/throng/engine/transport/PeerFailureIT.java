@@ -44,6 +44,7 @@ class PeerFailureIT {
         CurveKeyPair keys = CurveKeys.readSecret(dir.resolve("agents/agent-2.key"));
         ZMQ.Socket dealer = raw.createSocket(SocketType.DEALER);
         dealer.setLinger(0);
+        dealer.setHandshakeIvl(ControllerEndpoint.HANDSHAKE_MILLIS); // see there: JeroMQ's occasional stuck greeting
         dealer.setReceiveTimeOut((int) Events.WAIT.toMillis());
         dealer.setCurvePublicKey(CurveKeys.decode(keys.publicKey()));
         dealer.setCurveSecretKey(CurveKeys.decode(keys.secretKey()));
@@ -120,6 +121,7 @@ class PeerFailureIT {
     void garbageFromTheControllerIsDroppedAndTheAgentKeepsWorking() throws Exception {
         ZMQ.Socket fakeController = raw.createSocket(SocketType.ROUTER);
         fakeController.setLinger(0);
+        fakeController.setHandshakeIvl(ControllerEndpoint.HANDSHAKE_MILLIS);
         fakeController.setReceiveTimeOut((int) Events.WAIT.toMillis());
         fakeController.bind(Farm.ANY_PORT);
         try (var agent =
@@ -181,9 +183,27 @@ class PeerFailureIT {
     }
 
     @Test
+    void anAgentThatSaysHelloAgainIsLostAndJoinedAgain() throws Exception {
+        var patient = Farm.controller().withTiming(Duration.ofMillis(200), Duration.ofSeconds(60));
+        try (var controller =
+                ControllerEndpoint.bind(patient, controllerKeys.keys(), controllerKeys.allowList(), controllerEvents)) {
+            ZMQ.Socket agent = rawAgent(controller.endpoint());
+            agent.send(MessageCodec.encode(Farm.hello("again")), 0);
+            controllerEvents.await(ControllerEvent.AgentJoined.class);
+            agent.send(MessageCodec.encode(Farm.hello("again")), 0);
+            assertThat(controllerEvents.await(ControllerEvent.AgentLost.class).reason())
+                    .contains("joined again");
+            assertThat(controllerEvents.await(ControllerEvent.AgentJoined.class).agentId())
+                    .isEqualTo("again");
+            assertThat(controller.agents()).containsOnlyKeys("again");
+        }
+    }
+
+    @Test
     void anAgentNoticesASilentControllerAndJoinsAgainWhenItAnswers() throws Exception {
         ZMQ.Socket fakeController = raw.createSocket(SocketType.ROUTER);
         fakeController.setLinger(0);
+        fakeController.setHandshakeIvl(ControllerEndpoint.HANDSHAKE_MILLIS);
         fakeController.setReceiveTimeOut((int) Events.WAIT.toMillis());
         fakeController.bind(Farm.ANY_PORT);
         try (var agent =
