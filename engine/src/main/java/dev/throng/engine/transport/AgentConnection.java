@@ -176,6 +176,7 @@ public final class AgentConnection implements AutoCloseable {
                 context.setLinger(100); // applied to the socket as the context closes it
             }
         } catch (RuntimeException e) {
+            connected.completeExceptionally(e); // no effect once started; unblocks the caller otherwise
             LOG.log(Level.ERROR, "The agent's socket thread failed; the controller will see it as lost", e);
         }
     }

@@ -219,6 +219,7 @@ public final class ControllerEndpoint implements AutoCloseable {
             loop(context, router, zap);
             sayBye(context, router);
         } catch (RuntimeException e) {
+            bound.completeExceptionally(e); // no effect once started; unblocks the caller otherwise
             LOG.log(Level.ERROR, "The controller's socket thread failed; agents will see it as lost", e);
         }
     }

@@ -38,7 +38,7 @@ final class Events<E> implements Consumer<E> {
             }
             long left = deadline - Clock.system().nanoTime();
             if (left <= 0) {
-                StringBuilder b = new StringBuilder("STALL DUMP\n");
+                StringBuilder b = new StringBuilder("Threads at the failed wait:\n");
                 for (var e : Thread.getAllStackTraces().entrySet()) {
                     b.append(e.getKey()).append('\n');
                     for (var s : e.getValue()) b.append("   ").append(s).append('\n');
