@@ -1,6 +1,7 @@
 package dev.throng.engine.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.throng.engine.Version;
 import dev.throng.engine.protocol.Message;
@@ -214,6 +215,31 @@ class ControllerAgentIT {
             assertThat(agentEvents.await(AgentEvent.ControllerMessage.class).message())
                     .isEqualTo(shipment);
         }
+    }
+
+    @Test
+    void bindAndConnectErrorsNameTheAddress() throws Exception {
+        try (var first = secureController()) {
+            var taken = Farm.controller();
+            var sameAddress = new ControllerConfig(
+                    first.endpoint(),
+                    taken.controllerId(),
+                    taken.clock(),
+                    taken.heartbeatInterval(),
+                    taken.agentSilenceLimit());
+            assertThatThrownBy(() -> ControllerEndpoint.bindInsecure(sameAddress, controllerEvents))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("could not bind the controller to " + first.endpoint())
+                    .hasMessageContaining("another controller");
+        }
+        assertThatThrownBy(() -> AgentConnection.connect(
+                        Farm.agent("controller.example:5557", "agent-1"),
+                        agent1,
+                        controllerKeys.keys().publicKey(),
+                        agentEvents))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot connect to controller.example:5557")
+                .hasMessageContaining("tcp://HOST:PORT");
     }
 
     static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
