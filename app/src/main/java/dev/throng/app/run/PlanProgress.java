@@ -15,6 +15,9 @@ import java.util.List;
  */
 record PlanProgress(double fraction, String label, List<Double> stageEnds) {
 
+    /** Before a run. */
+    static final PlanProgress NONE = new PlanProgress(0, "", List.of());
+
     PlanProgress {
         stageEnds = List.copyOf(stageEnds);
     }

@@ -6,14 +6,16 @@ import dev.throng.engine.project.Project;
 import dev.throng.engine.project.UserProfile;
 import dev.throng.engine.run.AgentStatus;
 import dev.throng.engine.run.RunHandle;
+import dev.throng.engine.run.RunOptions;
+import dev.throng.engine.run.RunPhase;
 import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.RunSnapshot;
+import dev.throng.engine.run.Runs;
+import dev.throng.engine.run.StopReason;
 import dev.throng.engine.stats.FailureStats;
-import dev.throng.engine.stats.StatsSnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,29 +72,12 @@ public final class RunViewModel {
     // Outputs.
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private final ReadOnlyStringWrapper phaseText = new ReadOnlyStringWrapper(this, "phaseText", "Ready");
-    private final ReadOnlyStringWrapper elapsedText = new ReadOnlyStringWrapper(this, "elapsedText", "0:00");
-    private final ReadOnlyObjectWrapper<PlanProgress> progress =
-            new ReadOnlyObjectWrapper<>(this, "progress", new PlanProgress(0, "", List.of()));
-    private final ReadOnlyStringWrapper usersText = new ReadOnlyStringWrapper(this, "usersText", "");
-    private final ReadOnlyObjectWrapper<StatsRow> total = new ReadOnlyObjectWrapper<>(this, "total");
-    private final ReadOnlyStringWrapper rowsNote = new ReadOnlyStringWrapper(this, "rowsNote", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper savedTo = new ReadOnlyStringWrapper(this, "savedTo", "");
     private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private final ReadOnlyObjectWrapper<RunSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart", true);
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper(this, "canStop", false);
-    private final ObservableList<StatsRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<FailureStats> failures = FXCollections.observableArrayList();
-    private final ObservableList<AgentStatus> agents = FXCollections.observableArrayList();
-    private final ObservableList<String> warnings = FXCollections.observableArrayList();
-    private final ChartHistory history = new ChartHistory();
-    // One read-only view each, made once: such a view listens to its list weakly, so a view made per call and
-    // dropped would silently lose the listeners added to it.
-    private final ObservableList<StatsRow> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ObservableList<FailureStats> failuresView = FXCollections.unmodifiableObservableList(failures);
-    private final ObservableList<AgentStatus> agentsView = FXCollections.unmodifiableObservableList(agents);
-    private final ObservableList<String> warningsView = FXCollections.unmodifiableObservableList(warnings);
+    private final RunFigures figures = new RunFigures(MAX_TABLE_ROWS);
 
     /** Guarded by the owner thread, like everything here. */
     private RunHandle handle;
@@ -101,8 +86,6 @@ public final class RunViewModel {
     private Project loadedProject;
     private long lastSequence = -1;
     private Object lastPhase;
-    private long lastDropped;
-    private StatsSnapshot lastStats;
     private boolean stopRequested;
     private int generation;
 
@@ -134,13 +117,11 @@ public final class RunViewModel {
         });
         spawnRate.addListener((o, was, now) -> live(h -> h.setSpawnRate(now.doubleValue())));
         arrivalRate.addListener((o, was, now) -> live(h -> h.setArrivalRate(now.doubleValue())));
-        filter.addListener((o, was, now) -> showRows());
+        filter.addListener((o, was, now) -> figures.filter(now));
     }
 
     private static RunHandle startLocal(Project project, Path directory) {
-        // Until the engine's Runs.startLocal lands on main.
-        throw new IllegalStateException(
-                "Local runs are not part of this build yet (" + project.name() + ", " + directory + ").");
+        return Runs.startLocal(project, RunOptions.of(directory));
     }
 
     // ---- inputs -------------------------------------------------------------------------------------------------
@@ -193,27 +174,27 @@ public final class RunViewModel {
 
     /** "elapsed / planned" as m:ss. */
     public ReadOnlyStringProperty elapsedTextProperty() {
-        return elapsedText.getReadOnlyProperty();
+        return figures.elapsedText();
     }
 
     /** Progress through the plan and its stages. */
     ReadOnlyObjectProperty<PlanProgress> progressProperty() {
-        return progress.getReadOnlyProperty();
+        return figures.progress();
     }
 
     /** Running users against the target, in words. */
     public ReadOnlyStringProperty usersTextProperty() {
-        return usersText.getReadOnlyProperty();
+        return figures.usersText();
     }
 
     /** All requests together since the start or last reset; null before the first figures. */
     public ReadOnlyObjectProperty<StatsRow> totalProperty() {
-        return total.getReadOnlyProperty();
+        return figures.total();
     }
 
     /** Says when the table shows only part of the rows, e.g. "Showing the busiest 300 of 10,000 names". */
     public ReadOnlyStringProperty rowsNoteProperty() {
-        return rowsNote.getReadOnlyProperty();
+        return figures.rowsNote();
     }
 
     /** The last error in words (start failed, a live change refused); empty when there is none. */
@@ -233,7 +214,7 @@ public final class RunViewModel {
 
     /** The latest snapshot read; null before the first. */
     public ReadOnlyObjectProperty<RunSnapshot> snapshotProperty() {
-        return snapshot.getReadOnlyProperty();
+        return figures.snapshot();
     }
 
     public ReadOnlyBooleanProperty canStartProperty() {
@@ -246,27 +227,27 @@ public final class RunViewModel {
 
     /** Statistics per name (filtered, at most {@link #MAX_TABLE_ROWS}). */
     public ObservableList<StatsRow> rows() {
-        return rowsView;
+        return figures.rows();
     }
 
     /** Failures grouped by name, kind and message, most frequent first. */
     public ObservableList<FailureStats> failures() {
-        return failuresView;
+        return figures.failures();
     }
 
     /** The agents of the run (one, in-process, for a local run). */
     public ObservableList<AgentStatus> agents() {
-        return agentsView;
+        return figures.agents();
     }
 
     /** What a person should see now: open-file limit, names folded, agent lost, ... */
     public ObservableList<String> warnings() {
-        return warningsView;
+        return figures.warnings();
     }
 
     /** The run's points for the charts. */
     public ChartHistory history() {
-        return history;
+        return figures.history();
     }
 
     /** The single-user debug run of the same project (made on first use). */
@@ -437,17 +418,12 @@ public final class RunViewModel {
         handle = null;
         if (r != null) {
             result.set(r);
-            if (r.finalStats() != null) {
-                showStats(r.finalStats());
-            }
-            if (r.history().size() > history.size() + 1) {
-                history.replaceAll(r.history().stream().map(SamplePoint::of).toList());
-            }
+            figures.showResult(r);
             String why = switch (r.reason()) {
-                case dev.throng.engine.run.StopReason.Completed c -> "plan completed";
-                case dev.throng.engine.run.StopReason.StoppedByUser u -> "stopped";
-                case dev.throng.engine.run.StopReason.ThresholdBroken t -> "threshold broken: " + t.rule();
-                case dev.throng.engine.run.StopReason.Failed f -> "failed: " + f.message();
+                case StopReason.Completed c -> "plan completed";
+                case StopReason.StoppedByUser u -> "stopped";
+                case StopReason.ThresholdBroken t -> "threshold broken: " + t.rule();
+                case StopReason.Failed f -> "failed: " + f.message();
             };
             setState(RunState.FINISHED, "Finished: " + why);
             save(token, r);
@@ -485,101 +461,20 @@ public final class RunViewModel {
     }
 
     private void show(RunSnapshot s, boolean newStats) {
-        snapshot.set(s);
-        if (s.phase() == dev.throng.engine.run.RunPhase.STOPPING && state.get() == RunState.RUNNING) {
+        if (s.phase() == RunPhase.STOPPING && state.get() == RunState.RUNNING) {
             setState(RunState.STOPPING, "Stopping…");
         }
-        elapsedText.set(Figures.clock(s.elapsedMillis()) + " / " + Figures.clock(s.plannedMillis()));
-        if (runningPlan != null) {
-            progress.set(PlanProgress.of(runningPlan, s.elapsedMillis(), s.plannedMillis()));
-        }
-        usersText.set(
-                openModel.get()
-                        ? s.users() + " busy · " + Figures.rate(s.arrivalRate()) + " arrivals/s · "
-                                + Figures.count(s.dropped()) + " dropped"
-                        : s.users() + " of " + s.targetUsers() + " users");
-        LinkedHashSet<String> all = new LinkedHashSet<>(s.warnings());
-        if (s.stats() != null) {
-            all.addAll(s.stats().warnings());
-        }
-        setIfChanged(warnings, List.copyOf(all));
-        setIfChanged(agents, s.agents());
-        StatsSnapshot st = s.stats();
-        if (newStats && st != null && st.sequence() > 0) {
-            showStats(st);
-            var t = st.intervalTotal();
-            double seconds = st.intervalMillis() > 0 ? st.intervalMillis() / 1000.0 : 1.0;
-            long droppedNow = s.dropped() - lastDropped;
-            lastDropped = s.dropped();
-            history.add(new SamplePoint(
-                    st.elapsedMillis(),
-                    s.users(),
-                    t.rps(),
-                    t.failures() / seconds,
-                    t.latency().p50Ms(),
-                    t.latency().p95Ms(),
-                    t.latency().p99Ms(),
-                    openModel.get() ? s.arrivalRate() : Double.NaN,
-                    Math.max(0, droppedNow) / seconds));
-        }
-    }
-
-    private void showStats(StatsSnapshot st) {
-        lastStats = st;
-        showRows();
-        var t = st.cumulativeTotal();
-        total.set(
-                t == null
-                        ? null
-                        : StatsRow.of(
-                                t,
-                                st.intervalTotal() == null
-                                        ? 0
-                                        : st.intervalTotal().rps()));
-        setIfChanged(failures, st.failures());
-    }
-
-    private void showRows() {
-        RowSelection sel = lastStats == null
-                ? RowSelection.EMPTY
-                : RowSelection.select(lastStats.cumulative(), lastStats.interval(), filter.get(), MAX_TABLE_ROWS);
-        rows.setAll(sel.rows());
-        if (sel.cut()) {
-            rowsNote.set("Showing the busiest " + sel.rows().size() + " of " + Figures.count(sel.matching())
-                    + " names; type in the filter to find others.");
-        } else if (sel.matching() < sel.all()) {
-            rowsNote.set(sel.matching() + " of " + sel.all() + " names match the filter.");
-        } else {
-            rowsNote.set("");
-        }
-    }
-
-    private static <T> void setIfChanged(ObservableList<T> list, List<T> value) {
-        if (!list.equals(value)) {
-            list.setAll(value);
-        }
+        figures.show(s, newStats, runningPlan, openModel.get());
     }
 
     private void clearFigures() {
         handle = null;
         lastSequence = -1;
         lastPhase = null;
-        lastDropped = 0;
-        lastStats = null;
-        history.clear();
-        rows.clear();
-        failures.clear();
-        agents.clear();
-        warnings.clear();
-        total.set(null);
+        figures.clear();
         result.set(null);
-        snapshot.set(null);
         error.set("");
         savedTo.set("");
-        rowsNote.set("");
-        elapsedText.set("0:00");
-        usersText.set("");
-        progress.set(new PlanProgress(0, "", List.of()));
     }
 
     private Project withInputs(Project p) {

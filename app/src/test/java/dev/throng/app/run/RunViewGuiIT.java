@@ -10,9 +10,6 @@ import dev.throng.engine.project.Project;
 import dev.throng.engine.project.Step;
 import dev.throng.engine.project.ThinkTime;
 import dev.throng.engine.project.UserProfile;
-import dev.throng.engine.run.RunHandle;
-import dev.throng.engine.run.RunOptions;
-import dev.throng.engine.run.Runs;
 import dev.throng.engine.time.Clock;
 import java.net.URI;
 import java.nio.file.Path;
@@ -20,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -82,15 +78,11 @@ class RunViewGuiIT {
                 .withLoadPlan(new LoadPlan.Closed(3, 10, List.of(), Duration.ofSeconds(60), Duration.ofSeconds(1)));
     }
 
-    static BiFunction<Project, Path, RunHandle> starter() {
-        return (p, dir) -> Runs.startLocal(p, RunOptions.of(dir).withSeed(7));
-    }
-
     @Start
     void start(Stage stage) {
         this.stage = stage;
         Project project = shopProject(shop.baseUri());
-        vm = new RunViewModel(() -> project, () -> projectDirectory, starter());
+        vm = new RunViewModel(() -> project, () -> projectDirectory); // the app's constructor: Runs.startLocal
         vm.saveRunsBeside(() -> projectDirectory.resolve("shop.throng.json"));
         view = new RunView(vm);
         stage.setScene(new Scene(view, 1280, 860));
