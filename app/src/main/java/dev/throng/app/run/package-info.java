@@ -9,7 +9,12 @@
  * twice a second on the FX thread while it is shown; engine calls (start, stop, live changes) run on one background
  * thread whose callbacks land on the FX thread.
  *
+ * <p>{@link dev.throng.app.run.DebugRunViewModel} runs one user alone and keeps each request and response for the
+ * inspector of the "Debug run" tab. Finished runs are saved beside the project when the main window says where the
+ * project file is ({@link dev.throng.app.run.RunViewModel#saveRunsBeside}).
+ *
  * <p>Imports the JDK, JavaFX, chartfx and the engine's public packages ({@code engine.project}, {@code engine.run},
- * {@code engine.stats}, {@code engine.time}).
+ * {@code engine.stats}, {@code engine.history}, {@code engine.user} for the debug run's exchanges,
+ * {@code engine.time}).
  */
 package dev.throng.app.run;
