@@ -65,8 +65,11 @@ public final class FlowDesignerViewModel {
     private final ProjectDocument document;
     private final ReadOnlyStringWrapper flowId = new ReadOnlyStringWrapper(this, "flowId");
     private final ObservableList<Node> nodes = FXCollections.observableArrayList();
+    private final ObservableList<Node> nodesView = FXCollections.unmodifiableObservableList(nodes);
     private final ObservableList<Arrow> arrows = FXCollections.observableArrayList();
+    private final ObservableList<Arrow> arrowsView = FXCollections.unmodifiableObservableList(arrows);
     private final ObservableSet<String> selection = FXCollections.observableSet();
+    private final ObservableSet<String> selectionView = FXCollections.unmodifiableObservableSet(selection);
     private final ReadOnlyIntegerWrapper selectedArrow = new ReadOnlyIntegerWrapper(this, "selectedArrow", -1);
     private FlowEdits.Fragment clipboard;
 
@@ -97,16 +100,16 @@ public final class FlowDesignerViewModel {
     }
 
     public ObservableList<Node> nodes() {
-        return FXCollections.unmodifiableObservableList(nodes);
+        return nodesView;
     }
 
     public ObservableList<Arrow> arrows() {
-        return FXCollections.unmodifiableObservableList(arrows);
+        return arrowsView;
     }
 
     /** Selected step ids (START and END are never selected). Read-only view; change it with the select methods. */
     public ObservableSet<String> selection() {
-        return FXCollections.unmodifiableObservableSet(selection);
+        return selectionView;
     }
 
     /** The selected arrow's edge index, or -1. */

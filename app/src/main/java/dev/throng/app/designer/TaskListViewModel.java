@@ -31,6 +31,7 @@ public final class TaskListViewModel {
     private final ProjectDocument document;
     private final FlowDesignerViewModel designer;
     private final ObservableList<Task> tasks = FXCollections.observableArrayList();
+    private final ObservableList<Task> tasksView = FXCollections.unmodifiableObservableList(tasks);
 
     /** Shows the flow the {@code designer} shows. */
     public TaskListViewModel(ProjectDocument document, FlowDesignerViewModel designer) {
@@ -42,7 +43,7 @@ public final class TaskListViewModel {
     }
 
     public ObservableList<Task> tasks() {
-        return FXCollections.unmodifiableObservableList(tasks);
+        return tasksView;
     }
 
     private void refresh() {

@@ -49,6 +49,7 @@ public final class ProjectDocument {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentFilesView = FXCollections.unmodifiableObservableList(recentFiles);
     private final Deque<Project> undo = new ArrayDeque<>();
     private final Deque<Project> redo = new ArrayDeque<>();
     private Project saved;
@@ -109,7 +110,7 @@ public final class ProjectDocument {
 
     /** Recently opened files, newest first (read-only). */
     public ObservableList<Path> recentFiles() {
-        return FXCollections.unmodifiableObservableList(recentFiles);
+        return recentFilesView;
     }
 
     /** The folder relative paths resolve against: the file's folder, or the working directory while untitled. */

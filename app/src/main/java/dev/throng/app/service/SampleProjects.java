@@ -1,9 +1,11 @@
 package dev.throng.app.service;
 
+import dev.throng.engine.project.Body;
 import dev.throng.engine.project.Check;
 import dev.throng.engine.project.Edge;
 import dev.throng.engine.project.Extractor;
 import dev.throng.engine.project.Flow;
+import dev.throng.engine.project.Header;
 import dev.throng.engine.project.LoadPlan;
 import dev.throng.engine.project.Position;
 import dev.throng.engine.project.Project;
@@ -55,30 +57,31 @@ public final class SampleProjects {
         var product = Step.Request.of("product", "GET", "/product/${productId}")
                 .withExtractors(List.of(new Extractor("price", Extractor.Kind.JSONPATH, "$.price", "0")))
                 .withPosition(new Position(160, 280));
-        var search = Step.Request.of("search", "GET", "/search?q=${term}").withPosition(new Position(440, 280));
+        var list = Step.Request.of("products", "GET", "/products").withPosition(new Position(440, 280));
         var pause = new Step.Pause("think", Duration.ofMillis(500), Duration.ofSeconds(2), new Position(160, 420));
-        var cart = Step.Request.of("add-to-cart", "POST", "/cart")
+        var cart = Step.Request.of("add-to-cart", "POST", "/cart/add")
+                .withBody(new Body.Form(List.of(new Header("id", "${productId}"))))
                 .withChecks(List.of(new Check.Status(List.of(200, 201))))
                 .withPosition(new Position(300, 560));
         var flow = new Flow(
                 "browse",
                 "Browse and buy",
-                List.of(home, product, search, pause, cart),
+                List.of(home, product, list, pause, cart),
                 List.of(
                         Edge.of(Flow.START, "home", 1),
                         Edge.of("home", "product", 70),
-                        Edge.of("home", "search", 20),
+                        Edge.of("home", "products", 20),
                         Edge.of("home", Flow.END, 10),
-                        Edge.of("search", "product", 1),
+                        Edge.of("products", "product", 1),
                         Edge.of("product", "think", 1),
                         Edge.of("think", "add-to-cart", 30),
                         Edge.of("think", Flow.END, 70),
                         Edge.of("add-to-cart", Flow.END, 1)));
         return new Project(
                 "Demo shop",
-                "Browse the demo shop: home, search, product pages and the cart.",
+                "Browse the demo shop: home, the product list, product pages and the cart.",
                 Settings.defaults(),
-                List.of(new Variable("productId", "42"), new Variable("term", "lamp")),
+                List.of(new Variable("productId", "42")),
                 List.of(),
                 List.of(new UserProfile(
                         "shopper",

@@ -1,0 +1,214 @@
+package dev.throng.app.settings;
+
+import dev.throng.app.fx.ThreadOwner;
+import dev.throng.app.project.ProjectDocument;
+import dev.throng.engine.project.LoadPlan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The load-plan editor: the model (closed or open), its stages, and the preview curve of users (closed) or arrivals
+ * per second (open) over time, computed from the plan as a pure function.
+ *
+ * <p>Confined to the thread that made it (the FX thread in the app). Times are seconds.
+ */
+public final class LoadPlanViewModel {
+
+    /** A point of the preview: {@code seconds} since the start, {@code value} users or arrivals/s. */
+    public record Point(double seconds, double value) {}
+
+    /**
+     * A stage as a table row.
+     *
+     * @param seconds its length, s
+     * @param target users (closed) or arrivals/s (open) at its end
+     * @param rate users/s to move at (closed only); {@code null} for a linear move over the stage
+     */
+    public record StageRow(long seconds, double target, Double rate) {}
+
+    private final ThreadOwner owner = new ThreadOwner();
+    private final ProjectDocument document;
+    private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(this, "open");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ObservableList<StageRow> stages = FXCollections.observableArrayList();
+    private final ObservableList<StageRow> stagesView = FXCollections.unmodifiableObservableList(stages);
+    private final ObservableList<Point> points = FXCollections.observableArrayList();
+    private final ObservableList<Point> pointsView = FXCollections.unmodifiableObservableList(points);
+
+    public LoadPlanViewModel(ProjectDocument document) {
+        this.document = document;
+        document.projectProperty().addListener((o, a, b) -> refresh());
+        refresh();
+    }
+
+    public ReadOnlyBooleanProperty openProperty() {
+        return open.getReadOnlyProperty();
+    }
+
+    /** "20 users at 5/s for 60 s", for a caption. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ObservableList<StageRow> stages() {
+        return stagesView;
+    }
+
+    public ObservableList<Point> points() {
+        return pointsView;
+    }
+
+    private void refresh() {
+        owner.check();
+        LoadPlan plan = document.project().loadPlan();
+        open.set(plan instanceof LoadPlan.Open);
+        var rows = new ArrayList<StageRow>();
+        switch (plan) {
+            case LoadPlan.Closed c -> {
+                c.stages().forEach(s -> rows.add(new StageRow(s.duration().toSeconds(), s.target(), s.rate())));
+                summary.set(
+                        c.stages().isEmpty()
+                                ? c.users() + " users, started at " + fmt(c.spawnRate()) + "/s, for "
+                                        + c.duration().toSeconds() + " s"
+                                : c.stages().size() + " stages, "
+                                        + curve(plan).getLast().seconds() + " s");
+            }
+            case LoadPlan.Open o -> {
+                o.stages().forEach(s -> rows.add(new StageRow(s.duration().toSeconds(), s.target(), null)));
+                summary.set("arrivals from " + fmt(o.startRate()) + "/s, at most " + o.maxConcurrentUsers()
+                        + " at once, " + o.duration().toSeconds() + " s");
+            }
+        }
+        stages.setAll(rows);
+        points.setAll(curve(plan));
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** The planned users (closed) or arrivals/s (open) over time, as the corners of a piecewise-linear curve. */
+    public static List<Point> curve(LoadPlan plan) {
+        var out = new ArrayList<Point>();
+        double total = plan.duration().toMillis() / 1000.0;
+        switch (plan) {
+            case LoadPlan.Closed c -> {
+                out.add(new Point(0, 0));
+                double t = 0;
+                double users = 0;
+                if (c.stages().isEmpty()) {
+                    double ramp = c.spawnRate() > 0 ? c.users() / c.spawnRate() : 0;
+                    t = Math.min(ramp, total);
+                    users = ramp > 0 ? c.users() * (t / ramp) : c.users();
+                    out.add(new Point(t, users));
+                } else {
+                    for (LoadPlan.Stage s : c.stages()) {
+                        double length = s.duration().toMillis() / 1000.0;
+                        if (s.rate() != null && s.rate() > 0) {
+                            double reach = Math.abs(s.target() - users) / s.rate();
+                            if (reach < length) {
+                                out.add(new Point(t + reach, s.target()));
+                                users = s.target();
+                            } else {
+                                users += Math.signum(s.target() - users) * s.rate() * length;
+                            }
+                        } else {
+                            users = s.target();
+                        }
+                        t += length;
+                        out.add(new Point(t, users));
+                    }
+                }
+                if (total > t) {
+                    out.add(new Point(total, users));
+                }
+            }
+            case LoadPlan.Open o -> {
+                double t = 0;
+                double rate = o.startRate();
+                out.add(new Point(0, rate));
+                for (LoadPlan.RateStage s : o.stages()) {
+                    t += s.duration().toMillis() / 1000.0;
+                    rate = s.target();
+                    out.add(new Point(t, rate));
+                }
+                if (total > t) {
+                    out.add(new Point(total, rate));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- edits
+
+    /** Switches between the closed model (users) and the open model (arrivals), keeping the duration. */
+    public void setOpen(boolean value) {
+        owner.check();
+        LoadPlan plan = document.project().loadPlan();
+        if (value == (plan instanceof LoadPlan.Open)) {
+            return;
+        }
+        LoadPlan next = value
+                ? new LoadPlan.Open(10, List.of(), 100, plan.duration(), plan.gracefulStop())
+                : new LoadPlan.Closed(10, 2, List.of(), plan.duration(), plan.gracefulStop());
+        document.edit(p -> p.withLoadPlan(next));
+    }
+
+    /** Replaces the stages (seconds must be above 0, targets and rates 0 or more); returns an error or null. */
+    public String setStages(List<StageRow> rows) {
+        owner.check();
+        for (StageRow r : rows) {
+            if (r.seconds() <= 0 || r.target() < 0 || (r.rate() != null && r.rate() < 0)) {
+                return "a stage lasts more than 0 s and its target and rate are 0 or more";
+            }
+        }
+        LoadPlan plan = document.project().loadPlan();
+        LoadPlan next = switch (plan) {
+            case LoadPlan.Closed c ->
+                c.withStages(rows.stream()
+                                .map(r -> new LoadPlan.Stage(
+                                        Duration.ofSeconds(r.seconds()), (int) Math.round(r.target()), r.rate()))
+                                .toList())
+                        .withDuration(Duration.ofSeconds(
+                                rows.stream().mapToLong(StageRow::seconds).sum()));
+            case LoadPlan.Open o ->
+                o.withStages(rows.stream()
+                                .map(r -> new LoadPlan.RateStage(Duration.ofSeconds(r.seconds()), r.target()))
+                                .toList())
+                        .withDuration(Duration.ofSeconds(
+                                rows.stream().mapToLong(StageRow::seconds).sum()));
+        };
+        if (rows.isEmpty()) {
+            next = switch (next) {
+                case LoadPlan.Closed c -> c.withDuration(plan.duration());
+                case LoadPlan.Open o -> o.withDuration(plan.duration());
+            };
+        }
+        LoadPlan result = next;
+        document.edit(p -> p.withLoadPlan(result));
+        return null;
+    }
+
+    public void addStage() {
+        var rows = new ArrayList<>(stages);
+        double last = rows.isEmpty() ? 10 : rows.getLast().target();
+        rows.add(new StageRow(30, last, null));
+        setStages(rows);
+    }
+
+    public void removeStage(int index) {
+        var rows = new ArrayList<>(stages);
+        if (index >= 0 && index < rows.size()) {
+            rows.remove(index);
+            setStages(rows);
+        }
+    }
+}
