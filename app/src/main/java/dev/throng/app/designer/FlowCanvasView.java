@@ -22,7 +22,8 @@ import javafx.scene.shape.Rectangle;
 /**
  * The flow canvas: draws the view-model's nodes and arrows and turns mouse gestures into its edits. Click selects
  * (Shift toggles), dragging on the background draws a selection rectangle, dragging a node moves the selection,
- * dragging from a node's port to another node connects them, double-clicking an arrow's label edits its weight,
+ * dragging from a node's port to another node connects them, double-clicking an arrow's label (or clicking the
+ * label of the selected arrow) edits its weight,
  * Ctrl+wheel zooms, the wheel or a middle/right drag pans.
  *
  * <p>FX thread only.
@@ -127,7 +128,8 @@ public final class FlowCanvasView extends Pane {
             arrowLayer.getChildren().add(view);
             labelLayer.getChildren().add(view.label());
             view.label().setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                boolean selected = vm.selectedArrowProperty().get() == a.index();
+                if (e.getButton() == MouseButton.PRIMARY && (e.getClickCount() == 2 || selected)) {
                     editWeight(view);
                 } else {
                     vm.selectArrow(a.index());
@@ -239,6 +241,7 @@ public final class FlowCanvasView extends Pane {
         if (weightEditor != null && e.getTarget() instanceof javafx.scene.Node target && inEditor(target)) {
             return;
         }
+        cancelWeightEdit();
         requestFocus();
         pressScene = new Point2D(e.getX(), e.getY());
         pressContent = toCanvas(e.getX(), e.getY());
@@ -380,8 +383,8 @@ public final class FlowCanvasView extends Pane {
         double w = Math.max(1, getWidth());
         double h = Math.max(1, getHeight());
         double margin = 40;
-        double s = Math.clamp(
-                Math.min((w - 2 * margin) / (b[2] - b[0]), (h - 2 * margin) / (b[3] - b[1])), MIN_SCALE, 1.5);
+        double s =
+                Math.clamp(Math.min((w - 2 * margin) / (b[2] - b[0]), (h - 2 * margin) / (b[3] - b[1])), MIN_SCALE, 1);
         content.setScaleX(s);
         content.setScaleY(s);
         content.setTranslateX(0);
@@ -390,6 +393,20 @@ public final class FlowCanvasView extends Pane {
         Point2D centre = content.localToParent((b[0] + b[2]) / 2, (b[1] + b[3]) / 2);
         content.setTranslateX(w / 2 - centre.getX());
         content.setTranslateY(h / 2 - centre.getY());
+    }
+
+    /** Fits the drawing to the view if some node is outside it. */
+    public void revealAll() {
+        FxThread.check();
+        applyCss();
+        layout();
+        for (NodeView v : nodeViews.values()) {
+            var b = content.localToParent(v.getBoundsInParent());
+            if (b.getMinX() < 0 || b.getMinY() < 0 || b.getMaxX() > getWidth() || b.getMaxY() > getHeight()) {
+                fitToView();
+                return;
+            }
+        }
     }
 
     private void editWeight(ArrowView view) {
@@ -417,11 +434,6 @@ public final class FlowCanvasView extends Pane {
             if (e.getCode() == KeyCode.ESCAPE) {
                 cancelWeightEdit();
                 e.consume();
-            }
-        });
-        field.focusedProperty().addListener((o, was, is) -> {
-            if (!is && field == weightEditor) {
-                cancelWeightEdit();
             }
         });
         weightEditor = field;

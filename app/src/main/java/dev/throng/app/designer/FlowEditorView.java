@@ -111,6 +111,7 @@ public final class FlowEditorView extends BorderPane {
             if (vm.flow().isPresent()) {
                 var at = vm.nextFreePosition();
                 vm.addStep(kind, at.x(), at.y());
+                canvas.revealAll();
             }
         });
         return b;

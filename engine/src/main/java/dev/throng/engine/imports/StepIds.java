@@ -13,6 +13,9 @@ final class StepIds {
         String path = pathOf(url);
         String last = "";
         for (String segment : path.split("/")) {
+            if (segment.contains("%7B") || segment.contains("{")) {
+                continue; // a template variable, not a name
+            }
             String clean = segment.replaceAll("[^A-Za-z0-9_-]", "");
             if (!clean.isEmpty() && !clean.chars().allMatch(Character::isDigit) && !looksLikeId(clean)) {
                 last = clean;

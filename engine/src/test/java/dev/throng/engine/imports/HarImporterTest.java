@@ -99,6 +99,7 @@ class HarImporterTest {
         assertThat(steps.get(0).url()).isEqualTo("https://shop.example/products/${productId}");
         assertThat(steps.get(1).url()).isEqualTo("https://shop.example/products/${productId2}?x=1");
         assertThat(steps.get(0).name()).isEqualTo("GET /products/${productId}");
+        assertThat(steps).extracting(Step.Request::id).containsExactly("get-products", "get-products-2", "get-orders");
         assertThat(steps.get(1).name()).isEqualTo(steps.get(0).name());
         assertThat(steps.get(2).url()).isEqualTo("https://shop.example/orders/${orderId}");
         assertThat(result.variables())
