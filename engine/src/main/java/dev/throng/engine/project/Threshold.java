@@ -1,5 +1,6 @@
 package dev.throng.engine.project;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -125,7 +126,7 @@ public record Threshold(Metric metric, String scope, Comparison comparison, doub
             case ">" -> Comparison.GT;
             default -> Comparison.GE;
         };
-        double number = Double.parseDouble(m.group(3));
+        BigDecimal number = new BigDecimal(m.group(3));
         String unit = m.group(4);
         double value = switch (metric) {
             case ERROR_RATE -> {
@@ -133,42 +134,47 @@ public record Threshold(Metric metric, String scope, Comparison comparison, doub
                     throw new IllegalArgumentException(
                             "threshold '" + rule + "': error_rate takes a percentage such as 1% or a fraction");
                 }
-                yield "%".equals(unit) ? number / 100 : number;
+                yield ("%".equals(unit) ? number.movePointLeft(2) : number).doubleValue();
             }
             case RPS -> {
                 if (unit != null) {
                     throw new IllegalArgumentException(
                             "threshold '" + rule + "': rps takes a plain number of requests per second");
                 }
-                yield number;
+                yield number.doubleValue();
             }
             default -> {
                 if ("%".equals(unit)) {
                     throw new IllegalArgumentException(
                             "threshold '" + rule + "': " + metric.label + " takes a time such as 300ms or 1.5s");
                 }
-                yield "s".equals(unit) ? number * 1000 : number;
+                yield ("s".equals(unit) ? number.movePointRight(3) : number).doubleValue();
             }
         };
         return new Threshold(metric, scope, comparison, value, false);
     }
 
-    /** The canonical text of this rule, which {@link #parse} reads back to an equal value (without abort). */
+    /**
+     * The canonical text of this rule, which {@link #parse} reads back to an equal value (without abort) whenever
+     * {@code value} is a finite number of zero or more: latencies in ms, the error rate in percent.
+     */
     public String rule() {
         String v = switch (metric) {
-            case ERROR_RATE -> format(value * 100) + "%";
-            case RPS -> format(value);
-            default -> format(value) + "ms";
+            case ERROR_RATE -> format(value, 2) + "%";
+            case RPS -> format(value, 0);
+            default -> format(value, 0) + "ms";
         };
         String core = metric.label + comparison.symbol + v;
         return scope == null ? core : "name~" + scope + ":" + core;
     }
 
-    private static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
+    /** {@code v} times 10^{@code shift} in plain decimal digits, exact (no binary rounding noise, no exponent). */
+    private static String format(double v, int shift) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
         }
-        return Double.toString(v);
+        BigDecimal d = BigDecimal.valueOf(v).movePointRight(shift).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
     }
 
     public Threshold withAbortOnFail(boolean value) {

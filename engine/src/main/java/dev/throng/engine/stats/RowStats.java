@@ -11,6 +11,7 @@ package dev.throng.engine.stats;
  * @param rps requests per second over the span
  * @param latency percentiles of all requests' response times (failures included)
  * @param corrected percentiles with coordinated-omission correction (closed model with pacing), or {@code null}
+ * @param phases connect, TLS and first-byte timings; {@link PhaseStats#EMPTY} when none were recorded
  */
 public record RowStats(
         String name,
@@ -20,7 +21,25 @@ public record RowStats(
         long bytes,
         double rps,
         LatencySummary latency,
-        LatencySummary corrected) {
+        LatencySummary corrected,
+        PhaseStats phases) {
+
+    public RowStats {
+        phases = phases == null ? PhaseStats.EMPTY : phases;
+    }
+
+    /** A row without phase timings. */
+    public RowStats(
+            String name,
+            String method,
+            long requests,
+            long failures,
+            long bytes,
+            double rps,
+            LatencySummary latency,
+            LatencySummary corrected) {
+        this(name, method, requests, failures, bytes, rps, latency, corrected, PhaseStats.EMPTY);
+    }
 
     /** The failure share in {@code [0, 1]}; 0 without requests. */
     public double errorRate() {

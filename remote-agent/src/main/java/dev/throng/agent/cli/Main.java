@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Load testing with weighted user flows, on local virtual threads or remote agents.",
-        subcommands = {DemoTargetCommand.class},
+        subcommands = {ValidateCommand.class, CompareCommand.class, DemoTargetCommand.class},
         footer = {
             "",
             "Also: ./throng [app [PROJECT]]  opens the desktop app; ./throng test  runs every test.",
@@ -42,9 +42,10 @@ public final class Main implements Callable<Integer> {
             if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
                     && !unmatched.getUnmatched().isEmpty()) {
                 String first = unmatched.getUnmatched().getFirst();
-                err.println(first.startsWith("-")
-                        ? "throng: unknown option '" + first + "'"
-                        : "throng: unknown command or argument '" + first + "'");
+                err.println(
+                        first.startsWith("-")
+                                ? "throng: unknown option '" + first + "'"
+                                : "throng: unknown command or argument '" + first + "'");
             } else {
                 err.println("throng: " + ex.getMessage());
             }

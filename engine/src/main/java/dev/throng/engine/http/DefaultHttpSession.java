@@ -1,0 +1,250 @@
+package dev.throng.engine.http;
+
+import dev.throng.engine.http.HttpFailure.Kind;
+import dev.throng.engine.time.Clock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.apache.hc.client5.http.RouteInfo;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.protocol.RedirectLocations;
+import org.apache.hc.client5.http.routing.RoutingSupport;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+
+/**
+ * One simulated user's HTTP state: an HttpClient context (cookies, user token) and, for {@code PER_USER}, its
+ * connections. Confined to the user's thread; {@link #close()} may also come from the engine.
+ */
+final class DefaultHttpSession implements HttpSession {
+    private static final List<Header> NO_HEADERS = List.of();
+
+    private final HttpEngine engine;
+    private final Clock clock;
+    private final ExchangeContext context;
+    private final SessionConnections connections;
+    private final SessionCookies cookies;
+    private volatile boolean closed;
+
+    DefaultHttpSession(HttpEngine engine, SessionConnections connections) {
+        this.engine = engine;
+        this.clock = engine.clock();
+        this.connections = connections;
+        BasicCookieStore store = new BasicCookieStore();
+        this.context = new ExchangeContext(clock);
+        context.setCookieStore(store);
+        context.setUserToken(connections); // null under SHARED
+        this.cookies = new SessionCookies(store, clock);
+    }
+
+    @Override
+    public HttpResult execute(HttpCall call) {
+        if (closed) {
+            throw new IllegalStateException("This HTTP session is closed");
+        }
+        engine.ensureOpen();
+        long start = clock.nanoTime();
+        context.beginCall();
+        TotalTimeout deadline = engine.startTotalTimeout();
+        try {
+            return exchange(call, start, deadline);
+        } finally {
+            if (deadline != null) {
+                deadline.stop();
+            }
+        }
+    }
+
+    private HttpResult exchange(HttpCall call, long start, TotalTimeout deadline) {
+        HttpUriRequestBase request;
+        ClassicHttpResponse response;
+        for (int attempt = 0; ; attempt++) {
+            request = newRequest(call);
+            if (deadline != null) {
+                deadline.watch(request);
+            }
+            try {
+                HttpHost target = RoutingSupport.determineHost(request);
+                response = engine.client().executeOpen(target, request, context);
+                break;
+            } catch (IOException | HttpException | RuntimeException e) {
+                if (attempt == 0 && isStaleConnection(e, deadline)) {
+                    context.beginAttempt();
+                    continue;
+                }
+                return failed(call, start, Timings.NONE, e, deadline);
+            }
+        }
+        long firstByte = clock.nanoTime() - start;
+        return readResponse(call, start, firstByte, request, response, deadline);
+    }
+
+    private HttpResult readResponse(
+            HttpCall call,
+            long start,
+            long firstByte,
+            HttpUriRequestBase request,
+            ClassicHttpResponse response,
+            TotalTimeout deadline) {
+        int status = response.getCode();
+        String reason = response.getReasonPhrase() == null ? "" : response.getReasonPhrase();
+        List<Header> headers = headersOf(response);
+        URI finalUri = finalUri(call);
+        byte[] body = BodyReader.EMPTY;
+        long bodyBytes = 0;
+        HttpFailure failure = null;
+        boolean discard = false;
+        try {
+            HttpEntity entity = response.getEntity();
+            if (entity != null) {
+                InputStream in = entity.getContent();
+                BodyReader.Body read = BodyReader.read(
+                        in, entity.getContentLength(), engine.options().maxBodyBytes());
+                body = read.bytes();
+                bodyBytes = read.count();
+                if (read.tooLarge()) {
+                    discard = true;
+                    failure = new HttpFailure(
+                            Kind.BODY_TOO_LARGE,
+                            "the response body from " + targetOf(call) + " is larger than "
+                                    + engine.options().maxBodyBytes() + " bytes");
+                } else {
+                    in.close(); // at the end of the body: hands the connection back for keep-alive
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            discard = true;
+            failure = classify(call, e, deadline);
+        } finally {
+            if (discard) {
+                request.cancel(); // drops the connection instead of reading the rest of the body
+            }
+            try {
+                response.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the connection is gone either way
+            }
+        }
+        long total = clock.nanoTime() - start;
+        Timings timings = new Timings(context.connectNanos(), context.tlsNanos(), firstByte, total);
+        return new HttpResult(status, reason, headers, body, bodyBytes, timings, failure, finalUri);
+    }
+
+    private HttpResult failed(HttpCall call, long start, long firstByte, Exception e, TotalTimeout deadline) {
+        HttpFailure failure = classify(call, e, deadline);
+        long total = clock.nanoTime() - start;
+        Timings timings = new Timings(context.connectNanos(), context.tlsNanos(), firstByte, total);
+        return new HttpResult(0, "", NO_HEADERS, BodyReader.EMPTY, 0, timings, failure, finalUri(call));
+    }
+
+    private HttpFailure classify(HttpCall call, Exception e, TotalTimeout deadline) {
+        if (deadline != null && deadline.fired()) {
+            return new HttpFailure(
+                    Kind.TOTAL_TIMEOUT,
+                    "the call to " + targetOf(call) + " took longer than "
+                            + engine.options().totalTimeout().toMillis() + " ms");
+        }
+        if (Thread.currentThread().isInterrupted() || closed) {
+            return new HttpFailure(Kind.CANCELLED, "the call to " + targetOf(call) + " was cancelled");
+        }
+        return FailureClassifier.classify(e, context.phase(), targetOf(call), engine.options());
+    }
+
+    /**
+     * True when the call failed on a kept-alive connection that the server had closed while it was idle: no new
+     * connection was opened, no redirect was followed and nothing came back. Sending again is then safe and is what
+     * browsers do.
+     */
+    private boolean isStaleConnection(Exception e, TotalTimeout deadline) {
+        if (context.connectionsOpened() > 0 || (deadline != null && deadline.fired())) {
+            return false;
+        }
+        RedirectLocations redirects = context.getRedirectLocations();
+        if (redirects != null && redirects.size() > 0) {
+            return false;
+        }
+        if (Thread.currentThread().isInterrupted() || closed) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NoHttpResponseException
+                    || (t instanceof SocketException s && FailureClassifier.isReset(s))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static HttpUriRequestBase newRequest(HttpCall call) {
+        HttpUriRequestBase request = new HttpUriRequestBase(call.method(), call.uri());
+        for (Header h : call.headers()) {
+            request.addHeader(h.name(), h.value());
+        }
+        if (call.body() != null) {
+            request.setEntity(new ByteArrayEntity(call.body(), null));
+        }
+        return request;
+    }
+
+    private static List<Header> headersOf(ClassicHttpResponse response) {
+        org.apache.hc.core5.http.Header[] raw = response.getHeaders();
+        if (raw.length == 0) {
+            return NO_HEADERS;
+        }
+        Header[] out = new Header[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            String value = raw[i].getValue();
+            out[i] = new Header(raw[i].getName(), value == null ? "" : value);
+        }
+        return Collections.unmodifiableList(Arrays.asList(out));
+    }
+
+    private URI finalUri(HttpCall call) {
+        RedirectLocations redirects = context.getRedirectLocations();
+        if (redirects != null && redirects.size() > 0) {
+            return redirects.get(redirects.size() - 1);
+        }
+        return call.uri();
+    }
+
+    /** The {@code host:port} of the last hop of the call, for messages. */
+    private String targetOf(HttpCall call) {
+        RouteInfo route = context.getHttpRoute();
+        if (route != null && route.getTargetHost() != null) {
+            HttpHost host = route.getTargetHost();
+            return host.getHostName() + ":" + host.getPort();
+        }
+        URI uri = call.uri();
+        int port = uri.getPort() >= 0 ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+        return uri.getHost() + ":" + port;
+    }
+
+    @Override
+    public CookieView cookies() {
+        return cookies;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (connections != null) {
+            connections.close();
+        }
+        engine.forget(this);
+    }
+}

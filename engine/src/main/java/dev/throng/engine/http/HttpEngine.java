@@ -1,0 +1,196 @@
+package dev.throng.engine.http;
+
+import dev.throng.engine.Version;
+import dev.throng.engine.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.cookie.StandardCookieSpec;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.pool.PoolReusePolicy;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Runs the HTTP calls of a run (or of one agent): one HttpClient, one connection manager, one TLS set-up, shared by
+ * all {@link HttpSession}s it makes.
+ *
+ * <p>Thread-safe: sessions are made and used from any threads (each session by one thread at a time). Retries are
+ * never made by HttpClient; the only retry is this package's own: a call that fails on a <em>reused</em> keep-alive
+ * connection before any response byte (the server had closed it while idle) is sent again once on a new connection,
+ * as browsers do.
+ */
+public final class HttpEngine implements AutoCloseable {
+    private final HttpOptions options;
+    private final Clock clock;
+    private final CloseableHttpClient client;
+    private final PerUserConnectionManager perUser; // null under SHARED
+    private final ScheduledThreadPoolExecutor timeouts; // null without a total timeout
+    private final Set<DefaultHttpSession> sessions = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private HttpEngine(HttpOptions options, Clock clock) {
+        this.options = options;
+        this.clock = clock;
+        TimingConnectionOperator operator = new TimingConnectionOperator(
+                new LocalAddressSocketFactory(new LocalAddressRotation(options.localAddresses())),
+                TlsSetup.strategy(options.tls()));
+        Timeout connect = Timeout.of(options.connectTimeout());
+        Timeout response = Timeout.of(options.responseTimeout());
+        ConnectionConfig connectionConfig = ConnectionConfig.custom()
+                .setConnectTimeout(connect)
+                .setSocketTimeout(response)
+                .setValidateAfterInactivity(TimeValue.NEG_ONE_MILLISECOND) // a 1 ms probe per call is too dear
+                .setTimeToLive(TimeValue.NEG_ONE_MILLISECOND)
+                .build();
+        SocketConfig socketConfig =
+                SocketConfig.custom().setSoTimeout(response).setTcpNoDelay(true).build();
+        TlsConfig tlsConfig = TlsConfig.custom().setHandshakeTimeout(connect).build();
+
+        HttpClientConnectionManager manager;
+        HttpClientBuilder builder = HttpClientBuilder.create();
+        if (options.connectionPolicy() == ConnectionPolicy.PER_USER) {
+            perUser = new PerUserConnectionManager(operator, connectionConfig, socketConfig, tlsConfig);
+            manager = perUser;
+        } else {
+            perUser = null;
+            PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(
+                    operator,
+                    PoolConcurrencyPolicy.STRICT,
+                    PoolReusePolicy.LIFO,
+                    TimeValue.NEG_ONE_MILLISECOND,
+                    ManagedHttpClientConnectionFactory.INSTANCE);
+            pool.setMaxTotal(options.sharedPoolSize());
+            pool.setDefaultMaxPerRoute(options.sharedPoolSize());
+            pool.setDefaultConnectionConfig(connectionConfig);
+            pool.setDefaultSocketConfig(socketConfig);
+            pool.setDefaultTlsConfig(tlsConfig);
+            manager = pool;
+            builder.disableConnectionState(); // pooled connections carry no user, any session may take them
+        }
+
+        List<org.apache.hc.core5.http.Header> defaults = new ArrayList<>();
+        for (Header h : options.defaultHeaders()) {
+            defaults.add(new BasicHeader(h.name(), h.value()));
+        }
+        RequestConfig requestConfig = RequestConfig.custom()
+                .setResponseTimeout(response)
+                .setConnectionRequestTimeout(
+                        options.totalTimeout() == null ? Timeout.ofHours(1) : Timeout.of(options.totalTimeout()))
+                .setRedirectsEnabled(options.followRedirects())
+                .setMaxRedirects(options.maxRedirects())
+                .setCircularRedirectsAllowed(true) // a browser follows a loop until its limit
+                .setCookieSpec(StandardCookieSpec.RELAXED)
+                .setProtocolUpgradeEnabled(false)
+                .build();
+        client = builder.setConnectionManager(manager)
+                .setDefaultRequestConfig(requestConfig)
+                .setDefaultHeaders(defaults)
+                .setUserAgent("Throng/" + Version.THRONG)
+                .disableAutomaticRetries()
+                .build();
+
+        if (options.totalTimeout() != null) {
+            timeouts = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "throng-http-total-timeouts");
+                t.setDaemon(true);
+                return t;
+            });
+            timeouts.setRemoveOnCancelPolicy(true);
+        } else {
+            timeouts = null;
+        }
+    }
+
+    /**
+     * Makes an engine. Reads the TLS key stores named in the options now.
+     *
+     * @param clock the time source of every {@link Timings} value
+     * @throws IllegalArgumentException when a TLS key store cannot be read (the message names the file)
+     */
+    public static HttpEngine create(HttpOptions options, Clock clock) {
+        return new HttpEngine(Objects.requireNonNull(options, "options"), Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * A new session (one simulated user) with no cookies and no connection yet. Cheap: a few small objects; the
+     * connection is opened by its first call.
+     *
+     * @throws IllegalStateException if the engine is closed
+     */
+    public HttpSession newSession() {
+        ensureOpen();
+        SessionConnections connections = perUser == null ? null : new SessionConnections(perUser);
+        DefaultHttpSession session = new DefaultHttpSession(this, connections);
+        sessions.add(session);
+        if (closed) { // closed while we were adding: do not leak it
+            session.close();
+            ensureOpen();
+        }
+        return session;
+    }
+
+    /** The options this engine was made with. */
+    public HttpOptions options() {
+        return options;
+    }
+
+    /** Closes every session's connections and the shared pool. Calls in flight fail. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (DefaultHttpSession s : sessions) {
+            s.close();
+        }
+        client.close(CloseMode.IMMEDIATE);
+        if (timeouts != null) {
+            timeouts.shutdownNow();
+        }
+    }
+
+    void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("The HTTP engine is closed");
+        }
+    }
+
+    void forget(DefaultHttpSession session) {
+        sessions.remove(session);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    CloseableHttpClient client() {
+        return client;
+    }
+
+    /** Starts the total-timeout watch of one call, or returns {@code null} when there is no total timeout. */
+    TotalTimeout startTotalTimeout() {
+        if (timeouts == null) {
+            return null;
+        }
+        TotalTimeout watch = new TotalTimeout();
+        watch.start(timeouts, options.totalTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        return watch;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.throng.engine.load;
+
+import dev.throng.engine.project.Condition;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Evaluates {@link Condition}s against a user's variables. Stateless; thread-safe. */
+public final class Conditions {
+    private Conditions() {}
+
+    /**
+     * Whether {@code condition} holds; {@code null} always holds. {@code variables} returns a variable's value or
+     * {@code null} when it is not set. An invalid regular expression never matches.
+     */
+    public static boolean holds(Condition condition, Function<String, String> variables) {
+        if (condition == null) {
+            return true;
+        }
+        String value = variables.apply(condition.variable());
+        boolean set = value != null && !value.isEmpty();
+        String operand = condition.value() == null ? "" : condition.value();
+        return switch (condition.op()) {
+            case IS_SET -> set;
+            case NOT_SET -> !set;
+            case EQUALS -> value != null && value.equals(operand);
+            case NOT_EQUALS -> value == null || !value.equals(operand);
+            case MATCHES -> value != null && matches(operand, value);
+        };
+    }
+
+    private static boolean matches(String regex, String value) {
+        try {
+            return Pattern.compile(regex).matcher(value).matches();
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+    }
+}

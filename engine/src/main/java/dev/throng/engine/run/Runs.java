@@ -1,0 +1,263 @@
+package dev.throng.engine.run;
+
+import dev.throng.engine.http.HttpEngine;
+import dev.throng.engine.load.ClosedSchedule;
+import dev.throng.engine.load.OpenSchedule;
+import dev.throng.engine.project.LoadPlan;
+import dev.throng.engine.project.Problem;
+import dev.throng.engine.project.Project;
+import dev.throng.engine.project.Settings;
+import dev.throng.engine.project.UserProfile;
+import dev.throng.engine.project.Validator;
+import dev.throng.engine.run.internal.CollectorSink;
+import dev.throng.engine.run.internal.HttpSetup;
+import dev.throng.engine.run.internal.HttpTransport;
+import dev.throng.engine.run.internal.LocalRun;
+import dev.throng.engine.run.internal.OpenFileLimit;
+import dev.throng.engine.stats.StatsCollector;
+import dev.throng.engine.user.Exchange;
+import dev.throng.engine.user.RowSource;
+import dev.throng.engine.user.StatsSink;
+import dev.throng.engine.user.UserControl;
+import dev.throng.engine.user.UserEnvironment;
+import dev.throng.engine.user.VirtualUser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Starts runs: the entry point of the command line and the desktop app. Stateless; thread-safe.
+ *
+ * <p>{@link #startLocal} returns at once with a running {@link RunHandle}; problems found before the start (an unset
+ * secret, an unreadable file, an open-file limit the run cannot fit under) throw {@link RunStartException} and start
+ * nothing. Warnings that do not stop the run (a soft open-file limit that is too low) are in every
+ * {@link RunSnapshot#warnings()} of the run.
+ */
+public final class Runs {
+    private Runs() {}
+
+    /** Starts a run of {@code project} in this process, as its plan says. */
+    public static RunHandle startLocal(Project project, RunOptions options) {
+        return startLocal(project, options, Overrides.NONE);
+    }
+
+    /**
+     * Starts a run of {@code project} in this process with its plan changed by {@code overrides}.
+     *
+     * @throws RunStartException when the run cannot start (the message says why and what to do)
+     */
+    public static RunHandle startLocal(Project project, RunOptions options, Overrides overrides) {
+        Project effective = project.withLoadPlan(overrides.applyTo(project.loadPlan()));
+        requireRunnable(effective, options);
+        LoadPlan plan = effective.loadPlan();
+        long durationNanos;
+        int maxUsers;
+        switch (plan) {
+            case LoadPlan.Closed c -> {
+                var schedule = ClosedSchedule.of(c);
+                durationNanos =
+                        overrides.duration() != null ? overrides.duration().toNanos() : schedule.durationNanos();
+                maxUsers = schedule.maxUsers();
+            }
+            case LoadPlan.Open o -> {
+                var schedule = OpenSchedule.of(o);
+                durationNanos =
+                        overrides.duration() != null ? overrides.duration().toNanos() : schedule.durationNanos();
+                maxUsers = o.maxConcurrentUsers() > 0
+                        ? o.maxConcurrentUsers()
+                        : (int) Math.min(100_000, Math.ceil(schedule.maxRate() * 10));
+            }
+        }
+        var warnings = new ArrayList<String>();
+        checkOpenFiles(effective.settings(), maxUsers, warnings);
+
+        Map<String, RowSource> rows;
+        try {
+            rows = UserEnvironment.readRowSources(effective, options.projectDirectory(), 0, 1);
+        } catch (IOException e) {
+            throw new RunStartException(e.getMessage(), e);
+        }
+        var stats = new StatsCollector(options.clock(), Math.max(1, options.maxNames()));
+        var runRef = new AtomicReference<LocalRun>();
+        UserEnvironment env;
+        try {
+            env = UserEnvironment.prepare(
+                    effective,
+                    new UserEnvironment.Config(
+                            options.projectDirectory(),
+                            options.environment(),
+                            overrides.host(),
+                            options.clock(),
+                            new CollectorSink(stats),
+                            rows,
+                            0,
+                            message -> {
+                                LocalRun run = runRef.get();
+                                if (run != null) {
+                                    run.fail(message);
+                                }
+                            }));
+        } catch (IllegalArgumentException e) {
+            throw new RunStartException(e.getMessage(), e);
+        }
+        var http = engine(effective, options, maxUsers);
+        var run = new LocalRun(
+                effective,
+                env,
+                () -> new HttpTransport(http.newSession()),
+                http,
+                stats,
+                options.clock(),
+                options.seed(),
+                durationNanos,
+                warnings);
+        runRef.set(run);
+        run.start();
+        return run;
+    }
+
+    /**
+     * Runs one user of {@code profileName} alone: its start flow (always), then {@code iterations} iterations of its
+     * main flow without think times, and returns every request with its response, extracted values and check
+     * results. Nothing is recorded in statistics. Blocks the calling thread until done (bounded by the requests'
+     * timeouts).
+     *
+     * @param host replaces the base URL when not {@code null}
+     * @throws RunStartException when the user cannot start (unknown profile, unset secret, unreadable file)
+     * @throws InterruptedException when the calling thread is interrupted (the user is then stopped)
+     */
+    public static List<Exchange> debugRun(
+            Project project, String profileName, int iterations, RunOptions options, String host)
+            throws InterruptedException {
+        UserProfile profile = project.profile(profileName)
+                .orElseThrow(() -> new RunStartException("there is no user profile named '" + profileName
+                        + "'; the project has "
+                        + project.profiles().stream().map(UserProfile::name).toList()));
+        requireFlows(project, profile);
+        Map<String, RowSource> rows;
+        try {
+            rows = UserEnvironment.readRowSources(project, options.projectDirectory(), 0, 1);
+        } catch (IOException e) {
+            throw new RunStartException(e.getMessage(), e);
+        }
+        UserEnvironment env;
+        try {
+            env = UserEnvironment.prepare(
+                    project,
+                    new UserEnvironment.Config(
+                            options.projectDirectory(),
+                            options.environment(),
+                            host,
+                            options.clock(),
+                            StatsSink.NONE,
+                            rows,
+                            0,
+                            message -> {}));
+        } catch (IllegalArgumentException e) {
+            throw new RunStartException(e.getMessage(), e);
+        }
+        try (var http = engine(project, options, 1)) {
+            var control = new UserControl();
+            var user = new VirtualUser(
+                    env,
+                    profile,
+                    0,
+                    new SplittableRandom(options.seed()),
+                    new HttpTransport(http.newSession()),
+                    control);
+            var result = new AtomicReference<List<Exchange>>(List.of());
+            var error = new AtomicReference<RuntimeException>();
+            Thread t = Thread.ofVirtual().name("throng-debug-user").start(() -> {
+                try {
+                    result.set(user.debug(Math.max(0, iterations)));
+                } catch (InterruptedException e) {
+                    // stopped
+                } catch (RuntimeException e) {
+                    error.set(e);
+                }
+            });
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                control.kill();
+                throw e;
+            }
+            if (error.get() != null) {
+                throw new RunStartException(
+                        "the debug run stopped: " + error.get().getMessage(), error.get());
+            }
+            return result.get();
+        }
+    }
+
+    /** {@link #debugRun(Project, String, int, RunOptions, String)} against the project's own base URL. */
+    public static List<Exchange> debugRun(Project project, String profileName, int iterations, RunOptions options)
+            throws InterruptedException {
+        return debugRun(project, profileName, iterations, options, null);
+    }
+
+    private static HttpEngine engine(Project project, RunOptions options, int connections) {
+        var httpOptions =
+                HttpSetup.options(project.settings(), options.projectDirectory(), options.environment(), connections);
+        try {
+            return HttpEngine.create(httpOptions, options.clock());
+        } catch (IllegalArgumentException e) {
+            throw new RunStartException("settings, TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireRunnable(Project project, RunOptions options) {
+        if (project.profiles().isEmpty()) {
+            throw new RunStartException("the project has no user profile: add one (a name, a weight and a main flow)");
+        }
+        var errors = Validator.validate(project, options.projectDirectory()).stream()
+                .filter(Problem::isError)
+                .map(Problem::format)
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new RunStartException(
+                    "the project has problems to fix before it can run:\n" + String.join("\n", errors));
+        }
+        for (UserProfile p : project.profiles()) {
+            requireFlows(project, p);
+        }
+    }
+
+    private static void requireFlows(Project project, UserProfile p) {
+        var missing = new ArrayList<String>();
+        for (String flow : new String[] {p.mainFlow(), p.startFlow(), p.stopFlow()}) {
+            if (flow != null && project.flow(flow).isEmpty()) {
+                missing.add("profile '" + p.name() + "' runs the flow '" + flow + "', which the project does not have");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new RunStartException(String.join("\n", missing));
+        }
+    }
+
+    private static void checkOpenFiles(Settings settings, int maxUsers, List<String> warnings) {
+        var limit = OpenFileLimit.ofThisProcess();
+        if (limit.isEmpty()) {
+            return;
+        }
+        long connections;
+        String why;
+        if (settings.connections().policy() == Settings.Connections.Policy.SHARED) {
+            connections = settings.connections().poolSize() > 0
+                    ? settings.connections().poolSize()
+                    : maxUsers;
+            why = "a shared pool of " + connections + " connections";
+        } else {
+            connections = maxUsers;
+            why = "one connection per user for " + maxUsers + " users";
+        }
+        switch (limit.get().check(connections, why)) {
+            case OpenFileLimit.Verdict.Fine f -> {}
+            case OpenFileLimit.Verdict.Warn w -> warnings.add(w.message());
+            case OpenFileLimit.Verdict.Refuse r -> throw new RunStartException(r.message());
+        }
+    }
+}

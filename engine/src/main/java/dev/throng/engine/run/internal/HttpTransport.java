@@ -1,0 +1,67 @@
+package dev.throng.engine.run.internal;
+
+import dev.throng.engine.http.HttpCall;
+import dev.throng.engine.http.HttpResult;
+import dev.throng.engine.http.HttpSession;
+import dev.throng.engine.project.Header;
+import dev.throng.engine.user.Transport;
+import java.util.ArrayList;
+import java.util.Optional;
+
+/** One user's {@link HttpSession} seen as the user's {@link Transport}. Confined to the user's thread. */
+public final class HttpTransport implements Transport {
+    private final HttpSession session;
+
+    public HttpTransport(HttpSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Reply send(Outgoing request) {
+        var headers =
+                new ArrayList<dev.throng.engine.http.Header>(request.headers().size());
+        for (Header h : request.headers()) {
+            headers.add(new dev.throng.engine.http.Header(h.name(), h.value()));
+        }
+        HttpCall call;
+        try {
+            call = new HttpCall(
+                    request.method(), request.uri(), headers, request.body().length == 0 ? null : request.body());
+        } catch (IllegalArgumentException e) {
+            return Reply.failure("invalid-url", e.getMessage());
+        }
+        HttpResult r;
+        try {
+            r = session.execute(call);
+        } catch (IllegalStateException e) {
+            return Reply.failure("cancelled", "the run is closing");
+        }
+        var back = new ArrayList<Header>(r.headers().size());
+        for (var h : r.headers()) {
+            back.add(new Header(h.name(), h.value()));
+        }
+        var t = r.timings();
+        return new Reply(
+                r.status(),
+                r.reason(),
+                back,
+                r.body(),
+                r.bodyBytes(),
+                t.connectNanos(),
+                t.tlsNanos(),
+                t.firstByteNanos(),
+                t.totalNanos(),
+                r.failure() == null ? null : r.failure().kind().label(),
+                r.failure() == null ? null : r.failure().message());
+    }
+
+    @Override
+    public Optional<String> cookie(String name) {
+        return session.cookies().value(name);
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}
