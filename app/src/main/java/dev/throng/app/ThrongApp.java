@@ -57,12 +57,15 @@ public final class ThrongApp extends Application {
         if (!args.isEmpty()) {
             document.open(Path.of(args.getFirst()));
         } else {
+            Path sampleFile = SampleProjects.shopFile();
+            Path sampleDir =
+                    sampleFile != null ? sampleFile.getParent() : Path.of("").toAbsolutePath();
             tasks.run(
                     () -> {
                         shop = DemoShop.start("127.0.0.1", 0);
                         return SampleProjects.shop(files, shop.baseUri().toString());
                     },
-                    document::openUntitled,
+                    sample -> document.openUntitled(sample, sampleDir),
                     e -> document.openUntitled(SampleProjects.builtInShop()));
         }
     }

@@ -74,25 +74,33 @@ final class ArrowView extends Group {
             c2x = ex + 70;
             c2y = ey + 30;
         } else {
+            // Control points from the centres, then the ends clipped to the boxes along the curve's own direction.
             double fx = from[0] + from[2] / 2;
             double fy = from[1] + from[3] / 2;
             double tx = to[0] + to[2] / 2;
             double ty = to[1] + to[3] / 2;
-            double[] s = clip(from, tx, ty);
-            double[] e = clip(to, fx, fy);
+            double dx = tx - fx;
+            double dy = ty - fy;
+            double len = Math.max(1, Math.hypot(dx, dy));
+            double nx = -dy / len * bend;
+            double ny = dx / len * bend;
+            c1x = fx + dx / 3 + nx;
+            c1y = fy + dy / 3 + ny;
+            c2x = fx + 2 * dx / 3 + nx;
+            c2y = fy + 2 * dy / 3 + ny;
+            double[] s = clip(from, c1x, c1y);
+            double[] e = clip(to, c2x, c2y);
             sx = s[0];
             sy = s[1];
             ex = e[0];
             ey = e[1];
-            double dx = ex - sx;
-            double dy = ey - sy;
-            double len = Math.max(1, Math.hypot(dx, dy));
-            double nx = -dy / len * bend;
-            double ny = dx / len * bend;
-            c1x = sx + dx / 3 + nx;
-            c1y = sy + dy / 3 + ny;
-            c2x = sx + 2 * dx / 3 + nx;
-            c2y = sy + 2 * dy / 3 + ny;
+            if (bend == 0) {
+                // A straight arrow: control points on the clipped segment, so the head points along it.
+                c1x = sx + (ex - sx) / 3;
+                c1y = sy + (ey - sy) / 3;
+                c2x = sx + 2 * (ex - sx) / 3;
+                c2y = sy + 2 * (ey - sy) / 3;
+            }
         }
         curve.setStartX(sx);
         curve.setStartY(sy);
@@ -121,7 +129,34 @@ final class ArrowView extends Group {
         double my = 0.125 * sy + 0.375 * c1y + 0.375 * c2y + 0.125 * ey;
         label.applyCss();
         label.autosize();
-        label.relocate(mx - label.getWidth() / 2, my - label.getHeight() / 2);
+        double chord = Math.hypot(ex - sx, ey - sy);
+        double labelWidth = label.getWidth() > 0 ? label.getWidth() : textWidth(label.getText()) + 12;
+        double labelHeight = label.getHeight() > 0 ? label.getHeight() : 16;
+        double along = chord > 0
+                ? Math.abs(ex - sx) / chord * labelWidth + Math.abs(ey - sy) / chord * labelHeight
+                : labelWidth;
+        if (chord < along + 8) {
+            // Too short to hold the label: put it beside the line, on the upper side.
+            double len = Math.max(1e-6, chord);
+            double ox = -(ey - sy) / len;
+            double oy = (ex - sx) / len;
+            if (oy > 0 || (oy == 0 && ox > 0)) {
+                ox = -ox;
+                oy = -oy;
+            }
+            double off = Math.abs(oy) > Math.abs(ox)
+                    ? Math.max(from[3], to[3]) / 2 + labelHeight / 2 + 2
+                    : Math.max(from[2], to[2]) / 2 + labelWidth / 2 + 2;
+            mx += ox * off;
+            my += oy * off;
+        }
+        label.relocate(mx - labelWidth / 2, my - labelHeight / 2);
+    }
+
+    private static double textWidth(String text) {
+        var t = new javafx.scene.text.Text(text);
+        t.setFont(javafx.scene.text.Font.font(11));
+        return t.getLayoutBounds().getWidth();
     }
 
     /** Where the segment from the box's centre towards (px, py) leaves the box. */

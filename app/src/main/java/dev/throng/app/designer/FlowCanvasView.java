@@ -160,54 +160,63 @@ public final class FlowCanvasView extends Pane {
         }
     }
 
+    private static final double[] BENDS = {0, 50, -50, 100, -100, 160, -160, 230, -230, 320, -320};
+
     /**
-     * A sideways bend that takes a straight arrow around the boxes it would cross (0 when it crosses none). The
-     * middle of a cubic curve moves by 3/4 of its control points' offset.
+     * The smallest sideways bend (see {@link ArrowView#layout}) whose curve crosses no other box; when every
+     * candidate crosses some, the one crossing fewest.
      */
     private double avoidingBend(
             String fromId, String toId, double[] from, double[] to, Set<String> moving, double dx, double dy) {
-        double sx = from[0] + from[2] / 2;
-        double sy = from[1] + from[3] / 2;
-        double ex = to[0] + to[2] / 2;
-        double ey = to[1] + to[3] / 2;
-        double len = Math.hypot(ex - sx, ey - sy);
-        if (len < 1) {
-            return 0;
-        }
-        double nx = -(ey - sy) / len;
-        double ny = (ex - sx) / len;
-        double worst = 0;
+        var others = new java.util.ArrayList<double[]>();
         for (String id : nodeViews.keySet()) {
-            if (id.equals(fromId) || id.equals(toId)) {
-                continue;
-            }
-            double[] b = box(id, moving, dx, dy);
-            if (!segmentCrosses(sx, sy, ex, ey, b)) {
-                continue;
-            }
-            double cx = b[0] + b[2] / 2;
-            double cy = b[1] + b[3] / 2;
-            double side = (cx - sx) * nx + (cy - sy) * ny; // > 0: the box is on the normal's side
-            double clear = (Math.abs(nx) * b[2] + Math.abs(ny) * b[3]) / 2 + 24 + Math.abs(side);
-            double bend = -Math.signum(side == 0 ? 1 : side) * clear / 0.75;
-            if (Math.abs(bend) > Math.abs(worst)) {
-                worst = bend;
+            if (!id.equals(fromId) && !id.equals(toId)) {
+                others.add(box(id, moving, dx, dy));
             }
         }
-        return worst;
+        double best = 0;
+        int fewest = Integer.MAX_VALUE;
+        for (double bend : BENDS) {
+            int crossings = crossings(from, to, bend, others);
+            if (crossings < fewest) {
+                fewest = crossings;
+                best = bend;
+            }
+            if (crossings == 0) {
+                break;
+            }
+        }
+        return best;
     }
 
-    private static boolean segmentCrosses(double sx, double sy, double ex, double ey, double[] b) {
-        double margin = 4;
-        for (int i = 1; i < 40; i++) {
-            double t = i / 40.0;
-            double x = sx + (ex - sx) * t;
-            double y = sy + (ey - sy) * t;
-            if (x > b[0] - margin && x < b[0] + b[2] + margin && y > b[1] - margin && y < b[1] + b[3] + margin) {
-                return true;
+    /** How many of {@code boxes} the curve between the centres of {@code from} and {@code to} passes through. */
+    private static int crossings(double[] from, double[] to, double bend, java.util.List<double[]> boxes) {
+        double fx = from[0] + from[2] / 2;
+        double fy = from[1] + from[3] / 2;
+        double tx = to[0] + to[2] / 2;
+        double ty = to[1] + to[3] / 2;
+        double len = Math.max(1, Math.hypot(tx - fx, ty - fy));
+        double nx = -(ty - fy) / len * bend;
+        double ny = (tx - fx) / len * bend;
+        double c1x = fx + (tx - fx) / 3 + nx;
+        double c1y = fy + (ty - fy) / 3 + ny;
+        double c2x = fx + 2 * (tx - fx) / 3 + nx;
+        double c2y = fy + 2 * (ty - fy) / 3 + ny;
+        int count = 0;
+        double margin = 6;
+        for (double[] b : boxes) {
+            for (int i = 1; i < 48; i++) {
+                double t = i / 48.0;
+                double u = 1 - t;
+                double x = u * u * u * fx + 3 * u * u * t * c1x + 3 * u * t * t * c2x + t * t * t * tx;
+                double y = u * u * u * fy + 3 * u * u * t * c1y + 3 * u * t * t * c2y + t * t * t * ty;
+                if (x > b[0] - margin && x < b[0] + b[2] + margin && y > b[1] - margin && y < b[1] + b[3] + margin) {
+                    count++;
+                    break;
+                }
             }
         }
-        return false;
+        return count;
     }
 
     private double[] box(String id, Set<String> moving, double dx, double dy) {

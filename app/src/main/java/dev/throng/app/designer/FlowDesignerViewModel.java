@@ -30,7 +30,7 @@ import javafx.collections.ObservableSet;
  * <p>Confined to the thread that made it (the FX thread in the app). Positions are canvas units (unscaled pixels).
  */
 public final class FlowDesignerViewModel {
-    public static final double NODE_WIDTH = 180;
+    public static final double NODE_WIDTH = 156;
     public static final double NODE_HEIGHT = 58;
     public static final double PASTE_OFFSET = 30;
 

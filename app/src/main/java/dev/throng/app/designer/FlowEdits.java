@@ -19,7 +19,7 @@ import java.util.Set;
 /** Pure edits of a {@link Flow}: each returns a new flow. Shared by the canvas and the task list. */
 public final class FlowEdits {
     public static final double LAYER_GAP = 130;
-    public static final double COLUMN_GAP = 220;
+    public static final double COLUMN_GAP = 200;
     public static final double LEFT = 60;
     public static final double TOP = 150;
 

@@ -48,6 +48,10 @@ final class NodeView extends StackPane {
             share.getStyleClass().add("flow-node-share");
             text.getChildren().addAll(detail, share);
         }
+        if (!pseudo) {
+            javafx.scene.control.Tooltip.install(
+                    box, new javafx.scene.control.Tooltip(node.title() + "\n" + node.detail()));
+        }
         port = new Circle(PORT_RADIUS);
         port.getStyleClass().add("flow-port");
         port.setId("port-" + node.id());

@@ -56,6 +56,7 @@ public final class ProjectDocument {
     private Project autosaved;
     private DocumentPrompts prompts;
     private AutoCloseable autosave;
+    private Path untitledDirectory = Path.of("").toAbsolutePath();
 
     public ProjectDocument(ProjectFiles files, BackgroundTasks tasks, Path userDir) {
         this.files = Objects.requireNonNull(files, "files");
@@ -113,11 +114,14 @@ public final class ProjectDocument {
         return recentFilesView;
     }
 
-    /** The folder relative paths resolve against: the file's folder, or the working directory while untitled. */
+    /**
+     * The folder relative paths resolve against: the file's folder, or while untitled the folder given to
+     * {@link #openUntitled(Project, Path)} (the working directory by default).
+     */
     public Path directory() {
         Path f = file.get();
         Path parent = f == null ? null : f.toAbsolutePath().getParent();
-        return parent != null ? parent : Path.of("").toAbsolutePath();
+        return parent != null ? parent : untitledDirectory;
     }
 
     private String titleText() {
@@ -192,7 +196,13 @@ public final class ProjectDocument {
      * restore it instead.
      */
     public void openUntitled(Project value) {
+        openUntitled(value, Path.of("").toAbsolutePath());
+    }
+
+    /** {@link #openUntitled(Project)} whose relative paths (data files) resolve against {@code directory}. */
+    public void openUntitled(Project value, Path directory) {
         owner.check();
+        untitledDirectory = directory.toAbsolutePath();
         reset(value, null);
         Path recovery = recoveryFile(null);
         tasks.run(

@@ -2,6 +2,8 @@ package dev.throng.app.settings;
 
 import dev.throng.app.fx.ThreadOwner;
 import dev.throng.app.project.ProjectDocument;
+import dev.throng.engine.load.ClosedSchedule;
+import dev.throng.engine.load.OpenSchedule;
 import dev.throng.engine.project.LoadPlan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The load-plan editor: the model (closed or open), its stages, and the preview curve of users (closed) or arrivals
- * per second (open) over time, computed from the plan as a pure function.
+ * per second (open) over time, computed with the engine's load maths.
  *
  * <p>Confined to the thread that made it (the FX thread in the app). Times are seconds.
  */
@@ -94,53 +96,30 @@ public final class LoadPlanViewModel {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** The planned users (closed) or arrivals/s (open) over time, as the corners of a piecewise-linear curve. */
+    /** Samples of the preview curve. */
+    public static final int SAMPLES = 240;
+
+    /**
+     * The planned users (closed) or arrivals/s (open) over the whole run, sampled {@link #SAMPLES} + 1 times from the
+     * engine's schedule of the plan ({@code engine.load}), so the preview is what a run will do.
+     */
     public static List<Point> curve(LoadPlan plan) {
         var out = new ArrayList<Point>();
-        double total = plan.duration().toMillis() / 1000.0;
         switch (plan) {
             case LoadPlan.Closed c -> {
-                out.add(new Point(0, 0));
-                double t = 0;
-                double users = 0;
-                if (c.stages().isEmpty()) {
-                    double ramp = c.spawnRate() > 0 ? c.users() / c.spawnRate() : 0;
-                    t = Math.min(ramp, total);
-                    users = ramp > 0 ? c.users() * (t / ramp) : c.users();
-                    out.add(new Point(t, users));
-                } else {
-                    for (LoadPlan.Stage s : c.stages()) {
-                        double length = s.duration().toMillis() / 1000.0;
-                        if (s.rate() != null && s.rate() > 0) {
-                            double reach = Math.abs(s.target() - users) / s.rate();
-                            if (reach < length) {
-                                out.add(new Point(t + reach, s.target()));
-                                users = s.target();
-                            } else {
-                                users += Math.signum(s.target() - users) * s.rate() * length;
-                            }
-                        } else {
-                            users = s.target();
-                        }
-                        t += length;
-                        out.add(new Point(t, users));
-                    }
-                }
-                if (total > t) {
-                    out.add(new Point(total, users));
+                var schedule = ClosedSchedule.of(c);
+                long total = schedule.durationNanos();
+                for (int i = 0; i <= SAMPLES; i++) {
+                    long t = total / SAMPLES * i;
+                    out.add(new Point(t / 1e9, schedule.usersAt(t)));
                 }
             }
             case LoadPlan.Open o -> {
-                double t = 0;
-                double rate = o.startRate();
-                out.add(new Point(0, rate));
-                for (LoadPlan.RateStage s : o.stages()) {
-                    t += s.duration().toMillis() / 1000.0;
-                    rate = s.target();
-                    out.add(new Point(t, rate));
-                }
-                if (total > t) {
-                    out.add(new Point(total, rate));
+                var schedule = OpenSchedule.of(o);
+                long total = schedule.durationNanos();
+                for (int i = 0; i <= SAMPLES; i++) {
+                    long t = Math.min(total - 1, total / SAMPLES * i);
+                    out.add(new Point(t / 1e9, schedule.arrivalRateAt(Math.max(0, t))));
                 }
             }
         }
