@@ -2,7 +2,8 @@ package dev.throng.app.project;
 
 import dev.throng.app.ThrongApp;
 import dev.throng.app.fx.BackgroundTasks;
-import dev.throng.app.service.MemoryProjectFiles;
+import dev.throng.app.service.EngineProjectFiles;
+import dev.throng.app.service.ProjectFiles;
 import dev.throng.app.service.RequestSender;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,9 +11,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A main window on a stage, with files kept by {@link MemoryProjectFiles} and scripted prompts. */
+/** A main window on a stage, with real project files (the engine's format) and scripted prompts. */
 final class GuiFixture {
-    final MemoryProjectFiles files = new MemoryProjectFiles();
+    final ProjectFiles files = new EngineProjectFiles();
     final BackgroundTasks tasks = BackgroundTasks.fx();
     final ProjectDocument document;
     final MainView view;
