@@ -18,6 +18,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.io.CloseMode;
@@ -34,8 +35,14 @@ import org.apache.hc.core5.util.Timeout;
  * never made by HttpClient; the only retry is this package's own: a call that fails on a <em>reused</em> keep-alive
  * connection before any response byte (the server had closed it while idle) is sent again once on a new connection,
  * as browsers do.
+ *
+ * <p>Time: the reported {@link Timings} read the injected {@link Clock}; the timeouts themselves run on real time
+ * (socket timeouts, and one timer thread per engine for the total timeout, made only when a total timeout is set).
  */
 public final class HttpEngine implements AutoCloseable {
+    /** Size of each of a connection's four buffers (in, out, and a line buffer for each), in bytes. */
+    private static final int CONNECTION_BUFFER_BYTES = 2048;
+
     private final HttpOptions options;
     private final Clock clock;
     private final CloseableHttpClient client;
@@ -62,10 +69,17 @@ public final class HttpEngine implements AutoCloseable {
                 SocketConfig.custom().setSoTimeout(response).setTcpNoDelay(true).build();
         TlsConfig tlsConfig = TlsConfig.custom().setHandshakeTimeout(connect).build();
 
+        // Small connection buffers: a waiting user holds its connection, so they are paid per user. Larger reads and
+        // writes (bodies) bypass them and go straight to the socket.
+        ManagedHttpClientConnectionFactory connections = ManagedHttpClientConnectionFactory.builder()
+                .http1Config(Http1Config.custom()
+                        .setBufferSize(CONNECTION_BUFFER_BYTES)
+                        .build())
+                .build();
         HttpClientConnectionManager manager;
         HttpClientBuilder builder = HttpClientBuilder.create();
         if (options.connectionPolicy() == ConnectionPolicy.PER_USER) {
-            perUser = new PerUserConnectionManager(operator, connectionConfig, socketConfig, tlsConfig);
+            perUser = new PerUserConnectionManager(operator, connections, connectionConfig, socketConfig, tlsConfig);
             manager = perUser;
         } else {
             perUser = null;
@@ -74,7 +88,7 @@ public final class HttpEngine implements AutoCloseable {
                     PoolConcurrencyPolicy.STRICT,
                     PoolReusePolicy.LIFO,
                     TimeValue.NEG_ONE_MILLISECOND,
-                    ManagedHttpClientConnectionFactory.INSTANCE);
+                    connections);
             pool.setMaxTotal(options.sharedPoolSize());
             pool.setDefaultMaxPerRoute(options.sharedPoolSize());
             pool.setDefaultConnectionConfig(connectionConfig);

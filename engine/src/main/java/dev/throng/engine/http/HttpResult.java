@@ -31,7 +31,7 @@ public record HttpResult(
         URI finalUri) {
 
     /** True when an HTTP response was fully received (whatever its status). */
-    public boolean ok() {
+    public boolean completed() {
         return failure == null;
     }
 

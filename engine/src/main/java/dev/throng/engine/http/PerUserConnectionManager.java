@@ -33,16 +33,19 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class PerUserConnectionManager implements HttpClientConnectionManager {
     private final HttpClientConnectionOperator operator;
+    private final ManagedHttpClientConnectionFactory connections;
     private final ConnectionConfig connectionConfig;
     private final SocketConfig socketConfig;
     private final TlsConfig tlsConfig;
 
     PerUserConnectionManager(
             HttpClientConnectionOperator operator,
+            ManagedHttpClientConnectionFactory connections,
             ConnectionConfig connectionConfig,
             SocketConfig socketConfig,
             TlsConfig tlsConfig) {
         this.operator = operator;
+        this.connections = connections;
         this.connectionConfig = connectionConfig;
         this.socketConfig = socketConfig;
         this.tlsConfig = tlsConfig;
@@ -50,8 +53,7 @@ final class PerUserConnectionManager implements HttpClientConnectionManager {
 
     /** A fresh single-connection manager configured like the engine. */
     BasicHttpClientConnectionManager newRouteManager() {
-        BasicHttpClientConnectionManager m =
-                new BasicHttpClientConnectionManager(operator, ManagedHttpClientConnectionFactory.INSTANCE);
+        BasicHttpClientConnectionManager m = new BasicHttpClientConnectionManager(operator, connections);
         m.setConnectionConfig(connectionConfig);
         m.setSocketConfig(socketConfig);
         m.setTlsConfig(tlsConfig);

@@ -1,12 +1,19 @@
 package dev.throng.engine.load;
 
 import dev.throng.engine.project.Condition;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Evaluates {@link Condition}s against a user's variables. Stateless; thread-safe. */
 public final class Conditions {
+    /** Compiled patterns of MATCHES conditions, shared by every user; bounded. */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
+    private static final int MAX_PATTERNS = 1024;
+
     private Conditions() {}
 
     /**
@@ -30,10 +37,17 @@ public final class Conditions {
     }
 
     private static boolean matches(String regex, String value) {
-        try {
-            return Pattern.compile(regex).matcher(value).matches();
-        } catch (PatternSyntaxException e) {
-            return false;
+        Pattern p = PATTERNS.get(regex);
+        if (p == null) {
+            try {
+                p = Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                return false;
+            }
+            if (PATTERNS.size() < MAX_PATTERNS) {
+                PATTERNS.putIfAbsent(regex, p);
+            }
         }
+        return p.matcher(value).matches();
     }
 }

@@ -137,6 +137,17 @@ public final class Runs {
                         + "'; the project has "
                         + project.profiles().stream().map(UserProfile::name).toList()));
         requireFlows(project, profile);
+        return alone(project, profile, options, host, user -> user.debug(Math.max(0, iterations)));
+    }
+
+    /** What one lone user does, on its own virtual thread. */
+    private interface LoneWork {
+        List<Exchange> run(VirtualUser user) throws InterruptedException;
+    }
+
+    private static List<Exchange> alone(
+            Project project, UserProfile profile, RunOptions options, String host, LoneWork work)
+            throws InterruptedException {
         Map<String, RowSource> rows;
         try {
             rows = UserEnvironment.readRowSources(project, options.projectDirectory(), 0, 1);
@@ -172,9 +183,11 @@ public final class Runs {
             var error = new AtomicReference<RuntimeException>();
             Thread t = Thread.ofVirtual().name("throng-debug-user").start(() -> {
                 try {
-                    result.set(user.debug(Math.max(0, iterations)));
+                    result.set(work.run(user));
                 } catch (InterruptedException e) {
                     // stopped
+                } catch (IllegalArgumentException e) {
+                    error.set(new RunStartException(e.getMessage(), e));
                 } catch (RuntimeException e) {
                     error.set(e);
                 }
@@ -185,12 +198,35 @@ public final class Runs {
                 control.kill();
                 throw e;
             }
+            if (error.get() instanceof RunStartException e) {
+                throw e;
+            }
             if (error.get() != null) {
                 throw new RunStartException(
                         "the debug run stopped: " + error.get().getMessage(), error.get());
             }
             return result.get();
         }
+    }
+
+    /**
+     * Sends one step of a flow alone (a request, or every request of a group), as a fresh user with the project's
+     * variables plus {@code variables}, and returns its exchanges. For the designer's "send once". Nothing is recorded
+     * in statistics; blocks until done.
+     *
+     * @param host replaces the base URL when not {@code null}
+     * @throws RunStartException when the step cannot be sent (unknown flow or step, unset secret, unreadable file)
+     */
+    public static List<Exchange> sendOnce(
+            Project project,
+            String flowId,
+            String stepId,
+            Map<String, String> variables,
+            RunOptions options,
+            String host)
+            throws InterruptedException {
+        var profile = UserProfile.of("send-once", 1, flowId);
+        return alone(project, profile, options, host, user -> user.sendOnce(flowId, stepId, Map.copyOf(variables)));
     }
 
     /** {@link #debugRun(Project, String, int, RunOptions, String)} against the project's own base URL. */

@@ -1,7 +1,8 @@
 /**
- * The run façade: start a run of a project, observe it through immutable snapshots, change it live, stop it, and
- * get its result. Used alike by the command line and the desktop app; local and distributed runs share it.
+ * The run façade: start a run of a project ({@link dev.throng.engine.run.Runs}), observe it through immutable
+ * snapshots, change it live, stop it, and get its result; or run one user alone to see its requests (the debug run).
+ * Used alike by the command line and the desktop app; local and distributed runs share it.
  *
- * <p>Imports the JDK and the engine's own packages.
+ * <p>Imports the JDK and the engine's own packages. The local implementation lives in {@code run.internal}.
  */
 package dev.throng.engine.run;

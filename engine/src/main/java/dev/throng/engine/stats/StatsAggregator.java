@@ -38,6 +38,10 @@ public final class StatsAggregator {
     private long sequence;
     private final Map<FailureKey, FailureTotal> failures = new HashMap<>();
     private final Map<String, Long> requestsBySource = new HashMap<>();
+
+    /** Failure groups with a message of their own (not "(other messages)"). */
+    private int failureMessages;
+
     private final Map<RowKey, RowAccumulator> rows = new HashMap<>();
     private final List<RowAccumulator> sorted = new ArrayList<>();
     private boolean sortNeeded;
@@ -177,6 +181,7 @@ public final class StatsAggregator {
         sorted.clear();
         namedRows = 0;
         failures.clear();
+        failureMessages = 0;
         requestsBySource.clear();
         folded.clear();
         total = new RowAccumulator(TOTAL, "", false);
@@ -247,9 +252,12 @@ public final class StatsAggregator {
         FailureKey key = new FailureKey(name, f.method(), f.kind(), f.message());
         FailureTotal t = failures.get(key);
         if (t == null) {
-            if (failures.size() >= StatsCollector.MAX_FAILURE_GROUPS) {
+            boolean other = key.message().equals(StatsCollector.OTHER_MESSAGES);
+            if (!other && failureMessages >= StatsCollector.MAX_FAILURE_GROUPS) {
                 key = new FailureKey(name, f.method(), f.kind(), StatsCollector.OTHER_MESSAGES);
                 t = failures.get(key);
+            } else if (!other) {
+                failureMessages++;
             }
             if (t == null) {
                 t = new FailureTotal(f.firstSeenMillis(), f.example());

@@ -28,6 +28,10 @@ import org.HdrHistogram.Recorder;
  * <p>Distinct rows are capped: beyond {@code maxNames} (name, method) pairs, requests are counted in a row named
  * {@value #OTHER} (one per method) and snapshots carry a warning naming a few of the folded names. Memory stays bounded
  * however many distinct names arrive. Once the cap is reached, a new method for a known name folds too.
+ *
+ * <p>Memory: a row that received requests holds about 0.5 MB (the recorder's two fixed one-hour histograms at three
+ * digits, 188 KB each, and the cumulative sum, sized to the largest value seen); measured: 500 rows, 265 MB. Failure
+ * groups are capped at 1000; beyond that, new messages of a (name, method, kind) count as "(other messages)".
  */
 public final class StatsCollector {
     /** Distinct rows (name and method pairs) kept by default before the rest fold into {@value #OTHER}. */
@@ -264,6 +268,7 @@ public final class StatsCollector {
         long now = clock.currentTimeMillis();
         FailureGroup group = failures.get(key);
         if (group == null) {
+            // Counting the "(other messages)" groups too keeps this check cheap; they are few (one per name and kind).
             if (failures.size() >= MAX_FAILURE_GROUPS) {
                 key = new FailureKey(name, method, key.kind(), OTHER_MESSAGES);
             }

@@ -165,6 +165,34 @@ public final class VirtualUser implements TemplateContext {
         }
     }
 
+    /**
+     * Sends one step of a flow alone (a request, or every request of a group), after setting the user up and adding
+     * {@code variables}; returns its exchanges. For the designer's "send once".
+     *
+     * @throws IllegalArgumentException when the flow or the step does not exist
+     */
+    public List<Exchange> sendOnce(String flowId, String stepId, Map<String, String> variables)
+            throws InterruptedException {
+        control.bind(Thread.currentThread());
+        exchanges = new ArrayList<>();
+        try {
+            CompiledFlow flow = env.flows.get(flowId);
+            if (flow == null) {
+                throw new IllegalArgumentException("there is no flow '" + flowId + "'");
+            }
+            Step step = flow.steps().get(stepId);
+            if (step == null) {
+                throw new IllegalArgumentException("the flow '" + flowId + "' has no step '" + stepId + "'");
+            }
+            begin();
+            vars.putAll(variables);
+            runStep(flowId, step);
+            return List.copyOf(exchanges);
+        } finally {
+            transport.close();
+        }
+    }
+
     /** Whether the user ended because a unique data source ran out. */
     public boolean stoppedByData() {
         return stoppedByData;

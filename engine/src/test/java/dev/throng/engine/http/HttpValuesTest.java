@@ -72,7 +72,7 @@ class HttpValuesTest {
 
         assertThat(r.header("CONTENT-TYPE")).isEqualTo("text/html");
         assertThat(r.header("Location")).isNull();
-        assertThat(r.ok()).isTrue();
+        assertThat(r.completed()).isTrue();
     }
 
     @Test

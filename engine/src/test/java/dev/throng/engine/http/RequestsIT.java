@@ -100,7 +100,7 @@ class RequestsIT {
         HttpResult r = session(HttpOptions.defaults()).execute(HttpCall.get(server.uri("/missing")));
 
         assertThat(r.failure()).isNull();
-        assertThat(r.ok()).isTrue();
+        assertThat(r.completed()).isTrue();
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.reason()).isEqualTo("Not Found");
         assertThat(r.header("content-type")).startsWith("text/plain");
@@ -119,6 +119,11 @@ class RequestsIT {
         assertThat(within.finalUri()).isEqualTo(server.uri("/hop/0"));
         assertThat(beyond.failure().kind()).isEqualTo(Kind.TOO_MANY_REDIRECTS);
         assertThat(beyond.failure().kind().label()).isEqualTo("too-many-redirects");
+
+        HttpResult plain = session.execute(HttpCall.get(server.uri("/")));
+        assertThat(plain.finalUri())
+                .as("no redirect left over from the last call")
+                .isEqualTo(server.uri("/"));
     }
 
     @Test

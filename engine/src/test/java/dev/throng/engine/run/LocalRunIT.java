@@ -414,4 +414,29 @@ class LocalRunIT {
                         f -> assertThat(f.message()).contains("'few'").contains("no rows left"));
         assertThat(result.finalStats().cumulativeTotal().requests()).isEqualTo(5);
     }
+
+    @Test
+    void oneStepIsSentAlone() throws Exception {
+        var product = Step.Request.of("product", "GET", "/product/${id}")
+                .withChecks(List.of(new Check.JsonValue("$.id", "${id}")));
+        var project = project(
+                closed(1, 1, 1),
+                List.of(UserProfile.of("p", 1, "main")),
+                chain("main", Step.Request.of("home", "GET", "/"), product));
+
+        var exchanges = Runs.sendOnce(project, "main", "product", Map.of("id", "5"), options(), null);
+
+        assertThat(exchanges).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(200);
+            assertThat(e.failed()).isFalse();
+            assertThat(e.checks())
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.passed()).isTrue());
+        });
+        assertThat(shop.counters().total()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Runs.sendOnce(project, "main", "nope", Map.of(), options(), null))
+                .isInstanceOf(RunStartException.class)
+                .hasMessageContaining("no step 'nope'");
+    }
 }

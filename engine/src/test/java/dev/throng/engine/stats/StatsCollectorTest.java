@@ -181,6 +181,20 @@ class StatsCollectorTest {
     }
 
     @Test
+    void failureMessagesBeyondTheCapAreCountedTogether() {
+        for (int i = 0; i < 3000; i++) {
+            stats.recordFailure("/a", "GET", "exception", "connection reset by peer #" + i, "");
+        }
+
+        List<FailureStats> failures = stats.snapshot().failures();
+
+        assertThat(failures).hasSize(StatsCollector.MAX_FAILURE_GROUPS + 1);
+        assertThat(failures.getFirst().message()).isEqualTo("(other messages)");
+        assertThat(failures.getFirst().count()).isEqualTo(2000);
+        assertThat(failures.stream().mapToLong(FailureStats::count).sum()).isEqualTo(3000);
+    }
+
+    @Test
     void distinctNamesBeyondTheCapFoldIntoOneRowPerMethodWithAWarning() {
         StatsCollector capped = new StatsCollector(clock, 500);
         for (int i = 0; i < 10_000; i++) {

@@ -17,15 +17,40 @@ import java.util.concurrent.locks.ReentrantLock;
  * Thread-safe: everything is guarded by {@link #lock}.
  */
 final class UserPool {
-    /** One user: its number, profile index and control. */
-    record Member(long index, int profile, UserControl control) {}
+    /** One user: its number, profile index and control; {@code active} is guarded by the pool's lock. */
+    static final class Member {
+        private final long index;
+        private final int profile;
+        private final UserControl control;
+        private boolean active;
+
+        Member(long index, int profile, UserControl control) {
+            this.index = index;
+            this.profile = profile;
+            this.control = control;
+        }
+
+        long index() {
+            return index;
+        }
+
+        int profile() {
+            return profile;
+        }
+
+        UserControl control() {
+            return control;
+        }
+    }
 
     private record Retiring(Member member, long killAtNanos) {}
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<Deque<Member>> active = new ArrayList<>();
-    private final List<Retiring> retiring = new ArrayList<>();
+    /** In order of their kill time (the grace is the same for all). */
+    private final Deque<Retiring> retiring = new ArrayDeque<>();
+
     private final Set<Member> alive = new HashSet<>();
 
     UserPool(int profiles) {
@@ -40,6 +65,7 @@ final class UserPool {
         try {
             if (counted) {
                 active.get(m.profile()).addLast(m);
+                m.active = true;
             }
             alive.add(m);
         } finally {
@@ -88,7 +114,8 @@ final class UserPool {
             if (m == null) {
                 return false;
             }
-            retiring.add(new Retiring(m, killAtNanos));
+            m.active = false;
+            retiring.addLast(new Retiring(m, killAtNanos));
             m.control().requestStop();
             return true;
         } finally {
@@ -100,16 +127,17 @@ final class UserPool {
     void killOverdue(long nowNanos) {
         lock.lock();
         try {
-            retiring.removeIf(r -> {
-                if (!alive.contains(r.member())) {
-                    return true;
+            Retiring head;
+            while ((head = retiring.peekFirst()) != null) {
+                boolean gone = !alive.contains(head.member());
+                if (!gone && nowNanos - head.killAtNanos() < 0) {
+                    return;
                 }
-                if (nowNanos - r.killAtNanos() >= 0) {
-                    r.member().control().kill();
-                    return true;
+                if (!gone) {
+                    head.member().control().kill();
                 }
-                return false;
-            });
+                retiring.pollFirst();
+            }
         } finally {
             lock.unlock();
         }
@@ -119,7 +147,11 @@ final class UserPool {
     void exited(Member m) {
         lock.lock();
         try {
-            active.get(m.profile()).remove(m);
+            if (m.active) {
+                // only users that end by themselves (a data source ran out) are still listed: rare, so a scan is fine
+                active.get(m.profile()).remove(m);
+                m.active = false;
+            }
             alive.remove(m);
             changed.signalAll();
         } finally {
@@ -127,8 +159,19 @@ final class UserPool {
         }
     }
 
-    /** Asks every user to stop after its current step. */
+    /** Asks every user to stop after its current step; none is active any more. */
     void stopAll() {
+        lock.lock();
+        try {
+            for (var deque : active) {
+                for (Member m : deque) {
+                    m.active = false;
+                }
+                deque.clear();
+            }
+        } finally {
+            lock.unlock();
+        }
         for (Member m : snapshot()) {
             m.control().requestStop();
         }

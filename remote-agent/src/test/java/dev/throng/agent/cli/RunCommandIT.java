@@ -1,0 +1,130 @@
+package dev.throng.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.throng.demo.DemoShop;
+import dev.throng.engine.report.ResultsJson;
+import dev.throng.engine.run.RunResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code throng run} against a real demo shop on loopback: what it reports was really served. */
+class RunCommandIT {
+    @TempDir
+    Path dir;
+
+    private DemoShop shop;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void startShop() throws Exception {
+        shop = DemoShop.start("127.0.0.1", 0);
+        // The sample reads data/accounts.csv relative to itself: copy both.
+        Files.createDirectories(dir.resolve("data"));
+        Files.copy(Path.of("../samples/shop.throng.json"), dir.resolve("shop.throng.json"));
+        Files.copy(Path.of("../samples/data/accounts.csv"), dir.resolve("data/accounts.csv"));
+    }
+
+    @AfterEach
+    void stopShop() {
+        shop.close();
+    }
+
+    private int execute(String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void reportedRequestsEqualWhatTheShopServed() throws Exception {
+        Path json = dir.resolve("out.json");
+        Path html = dir.resolve("report.html");
+        Path junit = dir.resolve("junit.xml");
+        int code = execute(
+                "run",
+                dir.resolve("shop.throng.json").toString(),
+                "--host",
+                shop.baseUri().toString(),
+                "--users",
+                "8",
+                "--spawn-rate",
+                "8",
+                "--duration",
+                "4s",
+                "--seed",
+                "7",
+                "--json",
+                json.toString(),
+                "--report",
+                html.toString(),
+                "--junit",
+                junit.toString(),
+                "--csv",
+                dir.resolve("shop").toString());
+
+        assertThat(code).as(out + "\n" + err).isZero();
+        RunResult result = ResultsJson.read(json);
+        long reported = result.finalStats().cumulativeTotal().requests();
+        assertThat(reported).isPositive();
+        assertThat(reported).isEqualTo(shop.counters().total());
+        assertThat(result.finalStats().cumulative())
+                .anySatisfy(row -> assertThat(row.name()).isEqualTo("/product/{id}"));
+        long productRequests = result.finalStats().cumulative().stream()
+                .filter(r -> r.name().equals("/product/{id}"))
+                .mapToLong(r -> r.requests())
+                .sum();
+        assertThat(productRequests).isEqualTo(shop.counters().count("GET /product/{id}"));
+
+        String text = out.toString();
+        assertThat(text).contains("Name", "Requests", "Median", "p95", "p99", "Max", "Req/s", "Total");
+        assertThat(text).contains("Result: PASSED");
+        assertThat(Files.readString(html)).contains("<html").contains("uPlot");
+        assertThat(Files.readString(junit)).contains("<testsuite");
+        assertThat(dir.resolve("shop_stats.csv")).exists();
+        assertThat(dir.resolve("shop.runs")).isDirectory();
+    }
+
+    @Test
+    void brokenThresholdExitsOne() {
+        int code = execute(
+                "run",
+                dir.resolve("shop.throng.json").toString(),
+                "--host",
+                shop.baseUri().toString(),
+                "--users",
+                "2",
+                "--duration",
+                "2s",
+                "--threshold",
+                "rps>100000",
+                "--no-history");
+        assertThat(code).as(out + "\n" + err).isEqualTo(ExitCodes.THRESHOLD_FAILED);
+        assertThat(out.toString()).contains("FAIL  rps>100000");
+    }
+
+    @Test
+    void unreachableHostStillEndsWithFailuresCounted() {
+        int code = execute(
+                "run",
+                dir.resolve("shop.throng.json").toString(),
+                "--host",
+                "http://127.0.0.1:1",
+                "--users",
+                "2",
+                "--duration",
+                "2s",
+                "--no-history");
+        assertThat(code).as(out + "\n" + err).isEqualTo(ExitCodes.THRESHOLD_FAILED);
+        assertThat(out.toString()).contains("connection-refused");
+    }
+}
