@@ -78,7 +78,10 @@ public final class TemplateField extends VBox {
         String text = field.getText() == null ? "" : field.getText();
         int caret = Math.min(field.getCaretPosition(), text.length());
         int open = text.lastIndexOf("${", caret - 1);
-        if (!field.isFocused() || open < 0 || text.substring(open, caret).contains("}")) {
+        if (!field.isFocused()
+                || open < 0
+                || open + 2 > caret
+                || text.substring(open, caret).contains("}")) {
             completions.hide();
             return;
         }

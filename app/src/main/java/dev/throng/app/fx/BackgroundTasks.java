@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -55,6 +56,7 @@ public final class BackgroundTasks implements AutoCloseable {
      * Runs {@code work} off the UI thread, then {@code onSuccess} or {@code onFailure} on the UI thread.
      *
      * @param onFailure receives the exception thrown by {@code work}
+     *     <p>After {@link #close()}, work is dropped.
      */
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
         Runnable task = () -> {
@@ -70,7 +72,11 @@ public final class BackgroundTasks implements AutoCloseable {
         if (workers == null) {
             task.run();
         } else {
-            workers.execute(task);
+            try {
+                workers.execute(task);
+            } catch (RejectedExecutionException e) {
+                // closed: the app is exiting and nobody waits for the result
+            }
         }
     }
 

@@ -80,7 +80,7 @@ public final class SampleProjects {
         return new Project(
                 "Demo shop",
                 "Browse the demo shop: home, the product list, product pages and the cart.",
-                Settings.defaults(),
+                Settings.defaults().withBaseUrls(List.of("http://127.0.0.1:8080")),
                 List.of(new Variable("productId", "42")),
                 List.of(),
                 List.of(new UserProfile(

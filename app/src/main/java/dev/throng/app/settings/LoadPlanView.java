@@ -26,7 +26,7 @@ import javafx.util.converter.LongStringConverter;
 public final class LoadPlanView extends BorderPane {
     private final LoadPlanViewModel vm;
     private final DoubleDataSet curve = new DoubleDataSet("plan");
-    private final DefaultNumericAxis yAxis = new DefaultNumericAxis("users");
+    private final DefaultNumericAxis yAxis = new DefaultNumericAxis("planned", "users");
     private final Label error = new Label();
 
     public LoadPlanView(LoadPlanViewModel vm) {
@@ -99,6 +99,9 @@ public final class LoadPlanView extends BorderPane {
         chart.setTitle("Plan preview");
         chart.setLegendVisible(false);
         chart.getDatasets().add(curve);
+        chart.getRenderers().stream()
+                .filter(r -> r instanceof io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer)
+                .forEach(r -> ((io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer) r).setDrawMarker(false));
         fill();
         vm.points().addListener((ListChangeListener<LoadPlanViewModel.Point>) c -> fill());
         var split = new SplitPane(left, chart);
@@ -121,7 +124,7 @@ public final class LoadPlanView extends BorderPane {
             x[i] = points.get(i).seconds();
             y[i] = points.get(i).value();
         }
-        yAxis.setName(vm.openProperty().get() ? "arrivals/s" : "users");
+        yAxis.setUnit(vm.openProperty().get() ? "arrivals/s" : "users");
         curve.set(x, y);
     }
 }

@@ -79,8 +79,8 @@ public final class LoadPlanViewModel {
                         c.stages().isEmpty()
                                 ? c.users() + " users, started at " + fmt(c.spawnRate()) + "/s, for "
                                         + c.duration().toSeconds() + " s"
-                                : c.stages().size() + " stages, "
-                                        + curve(plan).getLast().seconds() + " s");
+                                : c.stages().size() + (c.stages().size() == 1 ? " stage, " : " stages, ")
+                                        + c.duration().toSeconds() + " s");
             }
             case LoadPlan.Open o -> {
                 o.stages().forEach(s -> rows.add(new StageRow(s.duration().toSeconds(), s.target(), null)));
