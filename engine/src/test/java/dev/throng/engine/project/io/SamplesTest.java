@@ -56,8 +56,7 @@ class SamplesTest {
         // dynamic product ids share one statistics row, named like the route
         assertThat(browse.step("product").orElseThrow())
                 .isInstanceOfSatisfying(
-                        Step.Request.class,
-                        r -> assertThat(r.displayName()).isEqualTo("/product/{id}"));
+                        Step.Request.class, r -> assertThat(r.displayName()).isEqualTo("/product/{id}"));
         assertThat(browse.edges().stream().filter(e -> e.condition() != null).toList())
                 .isNotEmpty()
                 .allSatisfy(e -> assertThat(e.condition().variable()).isEqualTo("session"));
