@@ -102,11 +102,20 @@ public final class FlowEditorView extends BorderPane {
         requests.requestProperty().addListener((o, a, b) -> showRequestEditor(b != null));
         showRequestEditor(requests.requestProperty().get() != null);
         findResult.setPadding(new Insets(0, 4, 0, 4));
+        acceptPaletteDrops();
     }
 
     private Button paletteButton(String text, String id, FlowEdits.NewStep kind) {
         var b = new Button(text);
         b.setId(id);
+        b.setTooltip(new javafx.scene.control.Tooltip("Click to add below the other steps, or drag onto the canvas"));
+        b.setOnDragDetected(e -> {
+            var board = b.startDragAndDrop(javafx.scene.input.TransferMode.COPY);
+            var content = new javafx.scene.input.ClipboardContent();
+            content.putString(PALETTE_PREFIX + kind.name());
+            board.setContent(content);
+            e.consume();
+        });
         b.setOnAction(e -> {
             if (vm.flow().isPresent()) {
                 var at = vm.nextFreePosition();
@@ -115,6 +124,33 @@ public final class FlowEditorView extends BorderPane {
             }
         });
         return b;
+    }
+
+    private static final String PALETTE_PREFIX = "throng-palette:";
+
+    /** Accepts palette buttons dropped on the canvas: the new step's top-left corner goes where it is dropped. */
+    private void acceptPaletteDrops() {
+        canvas.setOnDragOver(e -> {
+            if (e.getDragboard().hasString() && e.getDragboard().getString().startsWith(PALETTE_PREFIX)) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        canvas.setOnDragDropped(e -> {
+            boolean done = false;
+            String text = e.getDragboard().getString();
+            if (text != null && text.startsWith(PALETTE_PREFIX) && vm.flow().isPresent()) {
+                var kind = FlowEdits.NewStep.valueOf(text.substring(PALETTE_PREFIX.length()));
+                var at = canvas.toCanvas(e.getX(), e.getY());
+                vm.addStep(
+                        kind,
+                        at.getX() - FlowDesignerViewModel.NODE_WIDTH / 2,
+                        at.getY() - FlowDesignerViewModel.NODE_HEIGHT / 2);
+                done = true;
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
     }
 
     private void showRequestEditor(boolean show) {
