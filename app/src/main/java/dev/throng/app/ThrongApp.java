@@ -28,6 +28,7 @@ public final class ThrongApp extends Application {
     public static final Duration AUTOSAVE_PERIOD = Duration.ofSeconds(20);
 
     private BackgroundTasks tasks;
+    private MainView view;
     private volatile DemoShop shop;
 
     @Override
@@ -35,7 +36,7 @@ public final class ThrongApp extends Application {
         tasks = BackgroundTasks.fx();
         ProjectFiles files = new EngineProjectFiles();
         var document = new ProjectDocument(files, tasks, ThrongDirs.userDir());
-        var view = new MainView(document, files, tasks, new EngineRequestSender());
+        view = new MainView(document, files, tasks, new EngineRequestSender());
         var scene = new Scene(view, 1400, 860);
         scene.getStylesheets().add(stylesheet());
         stage.setScene(scene);
@@ -77,6 +78,10 @@ public final class ThrongApp extends Application {
 
     @Override
     public void stop() {
+        MainView v = view;
+        if (v != null) {
+            v.shutdown();
+        }
         DemoShop s = shop;
         if (s != null) {
             s.close();

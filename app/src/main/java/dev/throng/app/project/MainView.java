@@ -7,6 +7,8 @@ import dev.throng.app.designer.RequestEditorViewModel;
 import dev.throng.app.designer.TaskListViewModel;
 import dev.throng.app.fx.BackgroundTasks;
 import dev.throng.app.fx.FxThread;
+import dev.throng.app.run.RunView;
+import dev.throng.app.run.RunViewModel;
 import dev.throng.app.service.Issue;
 import dev.throng.app.service.ProjectFiles;
 import dev.throng.app.service.RequestSender;
@@ -41,6 +43,7 @@ import javafx.stage.Popup;
  * and the run dashboard in tabs, the property sheet, and a status bar with the validation problems. FX thread only.
  */
 public final class MainView extends BorderPane {
+    private final RunViewModel runModel;
     private final ProjectDocument document;
     private final MainViewModel main;
     private final FlowDesignerViewModel designer;
@@ -80,12 +83,10 @@ public final class MainView extends BorderPane {
         designTab.setClosable(false);
         runTab.setClosable(false);
         runTab.setId("run-tab");
-        // TODO(lead): when dev.throng.app.run is on main, replace the next two lines with:
-        //   var runView = new dev.throng.app.run.RunView(new dev.throng.app.run.RunViewModel(document::project,
-        // document::directory));
-        //   Consumer<Boolean> runActive = runView::setActive;
-        Node runView = new Label("The run dashboard is not part of this build yet.");
-        Consumer<Boolean> runActive = active -> {};
+        this.runModel = new RunViewModel(document::project, document::directory);
+        runModel.saveRunsBeside(() -> document.fileProperty().get());
+        var runView = new RunView(runModel);
+        Consumer<Boolean> runActive = runView::setActive;
         runTab.setContent(runView);
         runTab.selectedProperty().addListener((o, a, b) -> runActive.accept(b));
         tabs.getTabs().addAll(designTab, runTab);
@@ -294,6 +295,11 @@ public final class MainView extends BorderPane {
     }
 
     /** The main view-model (selection, problems). */
+    /** Stops any run at once; called when the app exits. */
+    public void shutdown() {
+        runModel.shutdown();
+    }
+
     public MainViewModel viewModel() {
         return main;
     }
