@@ -177,6 +177,11 @@ public final class RunView extends BorderPane {
         HBox status = new HBox(12, phase, elapsed, running, saved);
         status.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(inputs, Priority.ALWAYS);
+        // In a narrow window the inputs wrap; buttons and the status never shrink into "S...".
+        for (Region fixed : new Region[] {start, stop, reset, buttons, phase, elapsed, running, status}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        inputs.setMinWidth(0);
         HBox row = new HBox(12, buttons, new Separator(Orientation.VERTICAL), inputs, status);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
