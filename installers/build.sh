@@ -3,7 +3,7 @@
 #   throng-agent-VERSION-linux-x64.tar.gz   the headless agent with its own trimmed Java runtime (no JavaFX)
 #   throng-agent_DEBVERSION_amd64.deb       the same, installed in /opt/throng-agent with a systemd unit
 #   desktop/throng/                         the desktop app image (jpackage), reused for the .deb below
-#   throng_DEBVERSION-1_amd64.deb           the desktop app, installed in /opt/throng with a menu entry
+#   throng_DEBVERSION_amd64.deb             the desktop app, installed in /opt/throng with a menu entry
 #
 # Usage: installers/build.sh [agent] [desktop]      (no argument: both)
 #   THRONG_PACKAGE_FAST=1  compress the .deb files with gzip -1 instead of xz (CI: same content, ~1 min less)
@@ -60,10 +60,14 @@ fi
 # The project version is the first <version> of the root pom (it has no parent).
 VERSION=$(sed -n 's:.*<version>\([^<]*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -n 1)
 [ -n "$VERSION" ] || die "no <version> in $ROOT/pom.xml"
-# Debian orders 0.1.0~SNAPSHOT before 0.1.0, as Maven does with 0.1.0-SNAPSHOT.
-DEB_VERSION=$(echo "$VERSION" | sed 's/-/~/g')
-# jpackage wants numbers only (1 to 4 parts); the .deb version gets the ~SNAPSHOT back below.
+# jpackage wants numbers only (1 to 4 parts). The Debian revision carries the rest: 0.1.0-SNAPSHOT
+# becomes 0.1.0-0~SNAPSHOT, which Debian orders before a release's 0.1.0-1, as Maven does.
 APP_VERSION=$(echo "$VERSION" | sed 's/[^0-9.].*//; s/\.$//')
+case "$VERSION" in
+    *-*) DEB_RELEASE="0~${VERSION#*-}" ;;
+    *) DEB_RELEASE=1 ;;
+esac
+DEB_VERSION="$APP_VERSION-$DEB_RELEASE"
 
 AGENT_JAR="$ROOT/remote-agent/target/throng-remote-agent-$VERSION.jar"
 APP_JAR="$ROOT/app/target/throng-app-$VERSION.jar"
@@ -89,7 +93,7 @@ modules_for() {
 build_agent() {
     name="throng-agent-$VERSION"
     stage="$OUT/agent/$name"
-    rm -rf "$OUT/agent" "$OUT/agent-deb"
+    rm -rf "$OUT/agent" "$OUT/agent-deb" "$OUT"/throng-agent*
     mkdir -p "$stage/bin" "$stage/lib" "$stage/share"
 
     cp "$AGENT_JAR" "$ROOT"/remote-agent/target/lib/*.jar "$stage/lib/"
@@ -143,13 +147,17 @@ build_agent() {
 # --- desktop -------------------------------------------------------------------------------------
 build_desktop() {
     work="$OUT/desktop"
-    rm -rf "$work"
+    rm -rf "$work" "$OUT"/throng_*.deb
     mkdir -p "$work/input" "$work/resources"
     input="$work/input"
 
     # The app's classpath, and the command line beside it (the throng-cli launcher: run, keys, ...).
     # Only this platform's JavaFX jars are in app/target/lib (Maven picks the classifier by OS).
-    cp "$APP_JAR" "$ROOT"/app/target/lib/*.jar "$AGENT_JAR" "$ROOT"/remote-agent/target/lib/*.jar "$input/"
+    cp "$APP_JAR" "$ROOT"/app/target/lib/*.jar "$input/"
+    for jar in "$AGENT_JAR" "$ROOT"/remote-agent/target/lib/*.jar; do
+        # The two modules share most libraries (the same versions: the root pom pins them).
+        [ -f "$input/$(basename "$jar")" ] || cp "$jar" "$input/"
+    done
     mkdir -p "$input/samples"
     cp "$ROOT"/samples/*.throng.json "$input/samples/"
     cp -r "$ROOT/samples/data" "$input/samples/"
@@ -157,7 +165,7 @@ build_desktop() {
     python3 "$HERE/icon/make-icon.py" --png "$work/resources/throng.png" 256
 
     # jdk.crypto.ec, jdk.unsupported: TLS and JavaFX internals; jdk.management, jdk.httpserver as for the agent;
-    # jdk.jsobject: JavaFX's optional JS bridge; jdk.localedata: number and date formats of the user's locale.
+    # jdk.localedata: number and date formats of the user's locale.
     mods=$(modules_for "jdk.crypto.ec,jdk.unsupported,jdk.management,jdk.httpserver,jdk.jfr,jdk.localedata" \
         "$input"/*.jar)
     say "desktop runtime modules: $mods"
@@ -181,13 +189,14 @@ EOF
 
     # The .deb is made from the app image above: no second jlink.
     "$JDK/bin/jpackage" --type deb --dest "$OUT" --app-image "$work/throng" --name throng \
-        --app-version "$APP_VERSION" --linux-app-release "$(echo "$VERSION" | sed -n 's/^[0-9.]*-\(.*\)/0~\1/p; t; s/.*/1/p')" \
+        --app-version "$APP_VERSION" --linux-app-release "$DEB_RELEASE" \
         --vendor "Throng" --description "Load testing with weighted user flows: design, run and watch" \
-        --icon "$work/resources/throng.png" \
+        --icon "$work/resources/throng.png" --resource-dir "$HERE/desktop/linux" \
         --linux-package-name throng --linux-deb-maintainer "throng@localhost" \
         --linux-menu-group "Development;Network;" --linux-app-category devel --linux-shortcut \
         --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libxtst6, libxxf86vm1, libgl1, libfreetype6, libfontconfig1"
-    deb=$(ls -t "$OUT"/throng_*.deb | head -n 1)
+    deb="$OUT/throng_${DEB_VERSION}_amd64.deb"
+    [ -f "$deb" ] || die "jpackage did not write $deb"
     say "wrote $deb ($(du -h "$deb" | cut -f1))"
 }
 

@@ -1,0 +1,215 @@
+#!/bin/sh
+# Builds the Linux installers (build.sh, fast compression) and checks what they contain and that
+# they start. For CI (.ci/run) and for anyone changing installers/.
+#
+# Usage: installers/check.sh [--no-build] [agent] [desktop]      (no part named: both)
+#   --no-build  check what installers/target already holds
+#
+# Needs what build.sh needs (JDK 25, dpkg-deb, fakeroot for the desktop .deb, tar, python3);
+# uses python3-yaml and systemd-analyze when present, and says when it skips something.
+set -eu
+
+HERE=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+OUT="$HERE/target"
+started=$(date +%s)
+
+build=yes
+parts=""
+for arg in "$@"; do
+    case "$arg" in
+        --no-build) build=no ;;
+        agent | desktop) parts="$parts $arg" ;;
+        *) echo "check: unknown argument '$arg' (use: --no-build, agent, desktop)" >&2; exit 2 ;;
+    esac
+done
+[ -n "$parts" ] || parts="agent desktop"
+
+failures=0
+ok() { echo "check: ok    $*"; }
+bad() { echo "check: FAIL  $*"; failures=$((failures + 1)); }
+skip() { echo "check: skip  $*"; }
+
+if [ "$build" = yes ]; then
+    # shellcheck disable=SC2086 # parts is a list of words
+    THRONG_PACKAGE_FAST=${THRONG_PACKAGE_FAST:-1} "$HERE/build.sh" $parts
+    echo "check: build took $(($(date +%s) - started)) s"
+fi
+
+VERSION=$(sed -n 's:.*<version>\([^<]*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -n 1)
+APP_VERSION=$(echo "$VERSION" | sed 's/[^0-9.].*//; s/\.$//')
+case "$VERSION" in *-*) DEB_VERSION="$APP_VERSION-0~${VERSION#*-}" ;; *) DEB_VERSION="$APP_VERSION-1" ;; esac
+GUI_JARS='javafx|chartfx|controlsfx|ikonli|testfx'
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/throng-check.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT INT TERM
+
+# contains LISTING PATTERN WHAT: the listing has a line matching the extended regex.
+contains() {
+    if grep -E -q -- "$2" "$1"; then ok "$3"; else bad "$3 (no line matching '$2' in $(basename "$1"))"; fi
+}
+lacks() {
+    if grep -E -i -q -- "$2" "$1"; then
+        bad "$3: $(grep -E -i -- "$2" "$1" | head -n 3 | tr '\n' ' ')"
+    else
+        ok "$3"
+    fi
+}
+# contents_of DEB: its paths, one a line ("./path" or "./link -> target"), without modes and owners.
+contents_of() {
+    dpkg-deb --contents "$1" | awk '{ $1 = $2 = $3 = $4 = $5 = ""; sub(/^ +/, ""); print }'
+}
+# prints_version LAUNCHER WHAT: the launcher starts and its first line is "throng VERSION".
+prints_version() {
+    if out=$("$1" --version 2>&1) && [ "$(echo "$out" | head -n 1)" = "throng $VERSION" ]; then
+        ok "$2 prints 'throng $VERSION'"
+    else
+        bad "$2: '$1 --version' printed: $out"
+    fi
+}
+
+check_agent() {
+    tarball="$OUT/throng-agent-$VERSION-linux-x64.tar.gz"
+    deb="$OUT/throng-agent_${DEB_VERSION}_amd64.deb"
+    for f in "$tarball" "$deb"; do
+        [ -f "$f" ] || { bad "missing $f (run installers/build.sh agent)"; return; }
+    done
+
+    # The tarball: launcher, runtime, jars, no GUI library; it starts where it is unpacked.
+    tar -tzf "$tarball" >"$TMP/tar.list"
+    top="throng-agent-$VERSION"
+    contains "$TMP/tar.list" "^$top/bin/throng-agent\$" "tarball has bin/throng-agent"
+    contains "$TMP/tar.list" "^$top/runtime/bin/java\$" "tarball has its own runtime"
+    contains "$TMP/tar.list" "^$top/lib/throng-remote-agent-$VERSION\.jar\$" "tarball has the agent jar"
+    contains "$TMP/tar.list" "^$top/lib/throng-engine-$VERSION\.jar\$" "tarball has the engine jar"
+    contains "$TMP/tar.list" "^$top/share/throng-agent\.service\$" "tarball has the systemd unit"
+    lacks "$TMP/tar.list" "$GUI_JARS" "tarball has no JavaFX/chartfx/controlsfx jar"
+    lacks "$TMP/tar.list" "/runtime/(jmods|include|man)/" "tarball runtime has no jmods, headers or man pages"
+    mkdir "$TMP/tar" && tar -xzf "$tarball" -C "$TMP/tar"
+    prints_version "$TMP/tar/$top/bin/throng-agent" "agent from the tarball"
+    if "$TMP/tar/$top/runtime/bin/java" --list-modules | grep -E -q '^javafx|^java\.compiler|^jdk\.compiler'; then
+        bad "the agent runtime holds modules it does not need: $("$TMP/tar/$top/runtime/bin/java" --list-modules | tr '\n' ' ')"
+    else
+        ok "agent runtime is trimmed ($("$TMP/tar/$top/runtime/bin/java" --list-modules | wc -l) modules)"
+    fi
+
+    # The .deb: metadata, files, maintainer scripts; it starts where it is extracted.
+    dpkg-deb --info "$deb" >"$TMP/deb.info"
+    contains "$TMP/deb.info" "^ Package: throng-agent\$" "agent .deb is package throng-agent"
+    contains "$TMP/deb.info" "^ Version: $DEB_VERSION\$" "agent .deb has version $DEB_VERSION"
+    contains "$TMP/deb.info" "^ Depends: .*libc6" "agent .deb declares its dependencies"
+    contains "$TMP/deb.info" "postinst" "agent .deb has a postinst (makes the throng user)"
+    contents_of "$deb" >"$TMP/deb.list"
+    contains "$TMP/deb.list" "^\./opt/throng-agent/bin/throng-agent\$" "agent .deb has the launcher"
+    contains "$TMP/deb.list" "^\./usr/bin/throng-agent -> /opt/throng-agent/bin/throng-agent\$" "agent .deb links it into /usr/bin"
+    contains "$TMP/deb.list" "^\./opt/throng-agent/runtime/lib/server/libjvm\.so\$" "agent .deb has the runtime"
+    contains "$TMP/deb.list" "^\./opt/throng-agent/lib/throng-remote-agent-$VERSION\.jar\$" "agent .deb has the jars"
+    contains "$TMP/deb.list" "^\./lib/systemd/system/throng-agent\.service\$" "agent .deb has the systemd unit"
+    contains "$TMP/deb.list" "^\./etc/throng/agent\.env\$" "agent .deb has the settings file"
+    contains "$TMP/deb.list" "^\./usr/share/throng-agent/99-throng-agent\.conf\$" "agent .deb has the sysctl settings"
+    lacks "$TMP/deb.list" "$GUI_JARS" "agent .deb has no JavaFX/chartfx/controlsfx jar"
+    mkdir "$TMP/ctrl" && dpkg-deb --control "$deb" "$TMP/ctrl"
+    contains "$TMP/ctrl/conffiles" "^/etc/throng/agent\.env\$" "agent.env is a conffile (upgrades keep the operator's edits)"
+    for script in postinst prerm postrm; do
+        if sh -n "$TMP/ctrl/$script"; then ok "$script is valid sh"; else bad "$script has a syntax error"; fi
+    done
+    mkdir "$TMP/debroot" && dpkg-deb --extract "$deb" "$TMP/debroot"
+    prints_version "$TMP/debroot/opt/throng-agent/bin/throng-agent" "agent from the extracted .deb"
+
+    # The unit, with ExecStart pointed at the extracted launcher (verify wants it to exist).
+    if command -v systemd-analyze >/dev/null 2>&1; then
+        mkdir "$TMP/unit"
+        sed "s|/opt/throng-agent/bin/throng-agent|$TMP/debroot/opt/throng-agent/bin/throng-agent|" \
+            "$TMP/debroot/lib/systemd/system/throng-agent.service" >"$TMP/unit/throng-agent.service"
+        # verify exits 0 on unknown keys or bad values; any message is a finding.
+        if msg=$(systemd-analyze verify "$TMP/unit/throng-agent.service" 2>&1) && [ -z "$msg" ]; then
+            ok "systemd-analyze verify throng-agent.service"
+        else
+            bad "systemd-analyze verify throng-agent.service: $msg"
+        fi
+    else
+        skip "systemd-analyze not installed: the unit is not verified"
+    fi
+    unit="$HERE/agent/throng-agent.service"
+    for line in 'LimitNOFILE=1048576' 'Restart=on-failure' 'EnvironmentFile=/etc/throng/agent.env' 'User=throng' \
+        'NoNewPrivileges=yes' 'ProtectSystem=strict' 'PrivateTmp=yes' \
+        'ExecStart=/opt/throng-agent/bin/throng-agent agent --controller ${THRONG_CONTROLLER} --keys ${THRONG_KEYS}'; do
+        if grep -F -x -q -- "$line" "$unit"; then ok "unit: $line"; else bad "unit lacks the line: $line"; fi
+    done
+
+    # Farm files: Kubernetes, cloud-init, Dockerfile; the example project must be valid.
+    if python3 "$HERE/check/check_files.py" "$HERE" "$TMP/farm.throng.json"; then
+        ok "kubernetes manifests, cloud-init.yaml and Dockerfile"
+    else
+        bad "kubernetes manifests, cloud-init.yaml or Dockerfile (see above)"
+    fi
+    if [ -s "$TMP/farm.throng.json" ]; then
+        if out=$("$TMP/tar/$top/bin/throng-agent" validate "$TMP/farm.throng.json" 2>&1); then
+            ok "the controller ConfigMap's project is valid"
+        else
+            bad "the controller ConfigMap's project: $out"
+        fi
+    fi
+    for script in "$HERE/build.sh" "$HERE/check.sh" "$HERE/agent/throng-agent" "$HERE/agent/user-data.sh" \
+        "$HERE/macos/build.sh"; do
+        if sh -n "$script"; then ok "$(basename "$script") is valid sh"; else bad "$script has a syntax error"; fi
+    done
+    if command -v shellcheck >/dev/null 2>&1; then
+        if shellcheck -s sh "$HERE/build.sh" "$HERE/check.sh" "$HERE/agent/throng-agent" "$HERE/agent/user-data.sh" \
+            "$HERE"/agent/deb/postinst "$HERE"/agent/deb/prerm "$HERE"/agent/deb/postrm; then
+            ok "shellcheck"
+        else
+            bad "shellcheck (see above)"
+        fi
+    fi
+}
+
+check_desktop() {
+    deb="$OUT/throng_${DEB_VERSION}_amd64.deb"
+    [ -f "$deb" ] || { bad "missing $deb (run installers/build.sh desktop)"; return; }
+    dpkg-deb --info "$deb" >"$TMP/app.info"
+    contains "$TMP/app.info" "^ Package: throng\$" "desktop .deb is package throng"
+    contains "$TMP/app.info" "^ Version: $DEB_VERSION\$" "desktop .deb has version $DEB_VERSION"
+    for dep in libgtk-3-0 libxtst6 libxxf86vm1 libgl1; do
+        contains "$TMP/app.info" "^ Depends: .*$dep" "desktop .deb depends on $dep (JavaFX)"
+    done
+    contents_of "$deb" >"$TMP/app.list"
+    contains "$TMP/app.list" "^\./opt/throng/bin/throng\$" "desktop .deb has the throng launcher"
+    contains "$TMP/app.list" "^\./opt/throng/bin/throng-cli\$" "desktop .deb has the throng-cli launcher"
+    contains "$TMP/app.list" "^\./opt/throng/lib/runtime/lib/server/libjvm\.so\$" "desktop .deb has the runtime"
+    contains "$TMP/app.list" "^\./opt/throng/lib/app/throng-app-$VERSION\.jar\$" "desktop .deb has the app jar"
+    contains "$TMP/app.list" "^\./opt/throng/lib/app/javafx-graphics-.*-linux\.jar\$" "desktop .deb has JavaFX for Linux"
+    contains "$TMP/app.list" "^\./opt/throng/lib/app/samples/shop\.throng\.json\$" "desktop .deb has the samples"
+    contains "$TMP/app.list" "^\./opt/throng/lib/throng-throng\.desktop\$" "desktop .deb has a desktop entry"
+    contains "$TMP/app.list" "^\./opt/throng/lib/throng\.png\$" "desktop .deb has the icon"
+    mkdir "$TMP/app" && dpkg-deb --extract "$deb" "$TMP/app"
+    contains "$TMP/app/opt/throng/lib/throng-throng.desktop" "^Categories=Development;" "desktop entry is in Development"
+    mkdir "$TMP/appctrl" && dpkg-deb --control "$deb" "$TMP/appctrl"
+    contains "$TMP/appctrl/postinst" "ln -sf /opt/throng/bin/throng /usr/bin/throng" "postinst puts throng on the PATH"
+    if grep -q "throng-cli.desktop" "$TMP/appctrl/postinst"; then
+        bad "postinst adds a menu entry for the command line"
+    else
+        ok "only the app gets a menu entry"
+    fi
+    # The app itself needs a display; its launcher's twin throng-cli proves runtime and classpath.
+    prints_version "$TMP/app/opt/throng/bin/throng-cli" "throng-cli from the extracted desktop .deb"
+    if grep -q -x 'app.mainclass=dev.throng.app.Launcher' "$TMP/app/opt/throng/lib/app/throng.cfg"; then
+        ok "the throng launcher starts dev.throng.app.Launcher"
+    else
+        bad "throng.cfg does not name dev.throng.app.Launcher"
+    fi
+    # The committed icon source is what make-icon.py draws.
+    python3 "$HERE/icon/make-icon.py" --svg "$TMP/throng.svg"
+    if cmp -s "$TMP/throng.svg" "$HERE/icon/throng.svg"; then
+        ok "icon/throng.svg is up to date"
+    else
+        bad "icon/throng.svg differs from make-icon.py's drawing: run installers/icon/make-icon.py --svg installers/icon/throng.svg"
+    fi
+}
+
+for part in $parts; do
+    "check_$part"
+done
+
+echo "check: $failures failure(s); $(($(date +%s) - started)) s in all"
+[ "$failures" -eq 0 ]
