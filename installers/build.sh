@@ -180,7 +180,7 @@ EOF
         --vendor "Throng" --copyright "Throng contributors" \
         --description "Load testing with weighted user flows: design, run and watch" \
         --input "$input" --main-jar "$(basename "$APP_JAR")" --main-class dev.throng.app.Launcher \
-        --java-options '-Dthrong.home=$APPDIR' \
+        --java-options '-Dthrong.home=$APPDIR' --java-options --enable-native-access=ALL-UNNAMED \
         --icon "$work/resources/throng.png" \
         --add-modules "$mods" \
         --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands --compress zip-6" \

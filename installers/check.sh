@@ -164,6 +164,34 @@ check_agent() {
     fi
 }
 
+# check_javafx_starts APP_DIR: the app's own launcher, runtime and jars open a JavaFX window (a probe
+# class stands in for the app's main class in a copy). Needs a display or xvfb-run.
+check_javafx_starts() {
+    if [ -n "${DISPLAY:-}" ]; then
+        run_x=""
+    elif command -v xvfb-run >/dev/null 2>&1; then
+        run_x="xvfb-run -a"
+    else
+        skip "no display and no xvfb-run (apt-get install xvfb xauth): JavaFX start-up not tried"
+        return
+    fi
+    jdk=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+    [ -x "$jdk/bin/javac" ] || { skip "no javac at $jdk: JavaFX start-up not tried"; return; }
+    probe="$TMP/probe"
+    mkdir "$probe"
+    cp -a "$1" "$probe/app"
+    "$jdk/bin/javac" -d "$probe/classes" -cp "$probe/app/lib/app/*" "$HERE/check/FxProbe.java"
+    "$jdk/bin/jar" --create --file "$probe/app/lib/app/fx-probe.jar" -C "$probe/classes" .
+    sed -i -e 's/^app\.mainclass=.*/app.mainclass=FxProbe/' \
+        -e '0,/^app\.classpath=/s//app.classpath=$APPDIR\/fx-probe.jar\n&/' "$probe/app/lib/app/throng.cfg"
+    # shellcheck disable=SC2086 # run_x is a command and its options, or nothing
+    if out=$(timeout 90 $run_x "$probe/app/bin/throng" 2>&1) && echo "$out" | grep -q '^javafx started'; then
+        ok "the desktop runtime starts JavaFX ($(echo "$out" | grep '^javafx started'))"
+    else
+        bad "the desktop runtime could not start JavaFX: $(echo "$out" | tail -n 5)"
+    fi
+}
+
 check_desktop() {
     deb="$OUT/throng_${DEB_VERSION}_amd64.deb"
     [ -f "$deb" ] || { bad "missing $deb (run installers/build.sh desktop)"; return; }
@@ -198,6 +226,7 @@ check_desktop() {
     else
         bad "throng.cfg does not name dev.throng.app.Launcher"
     fi
+    check_javafx_starts "$TMP/app/opt/throng"
     # The committed icon source is what make-icon.py draws.
     python3 "$HERE/icon/make-icon.py" --svg "$TMP/throng.svg"
     if cmp -s "$TMP/throng.svg" "$HERE/icon/throng.svg"; then

@@ -31,7 +31,7 @@ mods=$("$JAVA_HOME/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-
 set -- --type dmg --dest "$HERE/target" --name Throng --app-version "$APP_VERSION" --vendor Throng \
     --description "Load testing with weighted user flows: design, run and watch" \
     --input "$OUT/input" --main-jar "throng-app-$VERSION.jar" --main-class dev.throng.app.Launcher \
-    --java-options '-Dthrong.home=$APPDIR' --icon "$OUT/resources/throng.icns" \
+    --java-options '-Dthrong.home=$APPDIR' --java-options --enable-native-access=ALL-UNNAMED --icon "$OUT/resources/throng.icns" \
     --add-modules "$mods,jdk.crypto.ec,jdk.unsupported,jdk.management,jdk.httpserver,jdk.jfr,jdk.localedata" \
     --mac-package-identifier dev.throng.app --mac-package-name Throng --mac-app-category public.app-category.developer-tools
 if [ -n "${THRONG_MAC_SIGN:-}" ]; then

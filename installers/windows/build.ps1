@@ -32,7 +32,7 @@ $Props = Join-Path $Out 'throng-cli.properties'
 $JpArgs = @('--type', 'msi', '--dest', (Join-Path $Here 'target'), '--name', 'Throng', '--app-version', $AppVersion,
     '--vendor', 'Throng', '--description', 'Load testing with weighted user flows: design, run and watch',
     '--input', $InDir, '--main-jar', "throng-app-$Version.jar", '--main-class', 'dev.throng.app.Launcher',
-    '--java-options', '-Dthrong.home=$APPDIR',
+    '--java-options', '-Dthrong.home=$APPDIR', '--java-options', '--enable-native-access=ALL-UNNAMED',
     '--add-modules', "$Mods,jdk.crypto.ec,jdk.unsupported,jdk.management,jdk.httpserver,jdk.jfr,jdk.localedata",
     '--add-launcher', "throng-cli=$Props",
     '--win-menu', '--win-menu-group', 'Throng', '--win-shortcut', '--win-dir-chooser', '--win-per-user-install',
