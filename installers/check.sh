@@ -68,6 +68,51 @@ prints_version() {
     fi
 }
 
+# check_postinst POSTINST: runs it in a scratch root with stand-ins for the commands that would change
+# this machine (useradd, chown, systemctl...), once without keys and once with, and checks what it did.
+check_postinst() {
+    sandbox="$TMP/postinst"
+    mkdir -p "$sandbox/bin" "$sandbox/root/etc/throng" "$sandbox/root/run/systemd/system"
+    for cmd in getent groupadd useradd chown systemctl; do
+        printf '#!/bin/sh\necho "%s $*" >>"%s/calls"\n[ %s != getent ]\n' "$cmd" "$sandbox" "$cmd" >"$sandbox/bin/$cmd"
+        chmod +x "$sandbox/bin/$cmd"
+    done
+    cp "$HERE/agent/agent.env" "$sandbox/root/etc/throng/agent.env"
+    sed -e "s|/etc/throng|$sandbox/root/etc/throng|g" -e "s|/var/lib/throng-agent|$sandbox/root/var/lib/throng-agent|g" \
+        -e "s|/run/systemd/system|$sandbox/root/run/systemd/system|g" "$1" >"$sandbox/postinst"
+    if ! PATH="$sandbox/bin:$PATH" sh -e "$sandbox/postinst" configure >"$sandbox/out" 2>&1; then
+        bad "postinst configure failed: $(cat "$sandbox/out")"
+        return
+    fi
+    if grep -q '^useradd --system .*throng$' "$sandbox/calls" && grep -q '^groupadd --system throng$' "$sandbox/calls"; then
+        ok "postinst makes the throng system user and group"
+    else
+        bad "postinst did not make the throng user: $(cat "$sandbox/calls")"
+    fi
+    if [ "$(stat -c %a "$sandbox/root/etc/throng/keys")" = 750 ] && [ "$(stat -c %a "$sandbox/root/etc/throng/agent.env")" = 640 ]; then
+        ok "postinst makes /etc/throng/keys (750) and keeps agent.env private (640)"
+    else
+        bad "postinst left /etc/throng/keys or agent.env with the wrong mode"
+    fi
+    if grep -q '^systemctl enable' "$sandbox/calls"; then
+        bad "postinst enabled the service without keys (it would restart in a loop)"
+    elif grep -q 'put controller.pub and agent.key' "$sandbox/out"; then
+        ok "postinst without keys says what to do and starts nothing"
+    else
+        bad "postinst without keys said nothing: $(cat "$sandbox/out")"
+    fi
+    : >"$sandbox/calls"
+    touch "$sandbox/root/etc/throng/keys/controller.pub" "$sandbox/root/etc/throng/keys/agent.key"
+    PATH="$sandbox/bin:$PATH" sh -e "$sandbox/postinst" configure >"$sandbox/out" 2>&1 || true
+    if grep -q '^systemctl enable throng-agent.service' "$sandbox/calls" &&
+        grep -q '^systemctl restart throng-agent.service' "$sandbox/calls" &&
+        grep -q "^chown root:throng $sandbox/root/etc/throng/keys/agent.key" "$sandbox/calls"; then
+        ok "postinst with keys gives group throng the keys, enables and starts the service"
+    else
+        bad "postinst with keys: $(cat "$sandbox/calls")"
+    fi
+}
+
 check_agent() {
     tarball="$OUT/throng-agent-$VERSION-linux-x64.tar.gz"
     deb="$OUT/throng-agent_${DEB_VERSION}_amd64.deb"
@@ -113,6 +158,7 @@ check_agent() {
     for script in postinst prerm postrm; do
         if sh -n "$TMP/ctrl/$script"; then ok "$script is valid sh"; else bad "$script has a syntax error"; fi
     done
+    check_postinst "$TMP/ctrl/postinst"
     mkdir "$TMP/debroot" && dpkg-deb --extract "$deb" "$TMP/debroot"
     prints_version "$TMP/debroot/opt/throng-agent/bin/throng-agent" "agent from the extracted .deb"
 
