@@ -42,7 +42,13 @@ case "$VERSION" in *-*) DEB_VERSION="$APP_VERSION-0~${VERSION#*-}" ;; *) DEB_VER
 GUI_JARS='javafx|chartfx|controlsfx|ikonli|testfx'
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/throng-check.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT INT TERM
+demo_pid=""
+cleanup() {
+    [ -z "$demo_pid" ] || kill "$demo_pid" 2>/dev/null || true
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # contains LISTING PATTERN WHAT: the listing has a line matching the extended regex.
 contains() {
@@ -113,6 +119,36 @@ check_postinst() {
     fi
 }
 
+# check_agent_runs_load DIR: the unpacked agent serves the demo shop and runs a short load against it on
+# 127.0.0.1: the trimmed runtime has every module a real run uses (HTTP client, server, JSON, stats).
+check_agent_runs_load() {
+    "$1/bin/throng-agent" demo-target --port 0 >"$TMP/demo.out" 2>&1 &
+    demo_pid=$!
+    port=""
+    tries=0
+    while [ -z "$port" ] && [ $tries -lt 60 ] && kill -0 "$demo_pid" 2>/dev/null; do
+        sleep 0.5
+        tries=$((tries + 1))
+        port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*|\1|p' "$TMP/demo.out" | head -n 1)
+    done
+    if [ -z "$port" ]; then
+        bad "demo-target from the agent did not start: $(cat "$TMP/demo.out")"
+        return
+    fi
+    cp -r "$1/samples" "$TMP/samples"
+    if out=$("$1/bin/throng-agent" run "$TMP/samples/shop.throng.json" --host "http://127.0.0.1:$port" --users 3 \
+        --duration 2s --quiet --no-history --json "$TMP/run.json" 2>&1) &&
+        python3 -c 'import json, sys; sys.exit(0 if json.load(open(sys.argv[1]))["totals"]["requests"] > 0 else 1)' \
+            "$TMP/run.json"; then
+        ok "the agent runs a 2 s load against its demo shop ($(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["totals"]["requests"])' "$TMP/run.json") requests)"
+    else
+        bad "the agent could not run a load against its demo shop: $(echo "$out" | tail -n 5)"
+    fi
+    kill "$demo_pid" 2>/dev/null || true
+    wait "$demo_pid" 2>/dev/null || true
+    demo_pid=""
+}
+
 check_agent() {
     tarball="$OUT/throng-agent-$VERSION-linux-x64.tar.gz"
     deb="$OUT/throng-agent_${DEB_VERSION}_amd64.deb"
@@ -132,6 +168,7 @@ check_agent() {
     lacks "$TMP/tar.list" "/runtime/(jmods|include|man)/" "tarball runtime has no jmods, headers or man pages"
     mkdir "$TMP/tar" && tar -xzf "$tarball" -C "$TMP/tar"
     prints_version "$TMP/tar/$top/bin/throng-agent" "agent from the tarball"
+    check_agent_runs_load "$TMP/tar/$top"
     if "$TMP/tar/$top/runtime/bin/java" --list-modules | grep -E -q '^javafx|^java\.compiler|^jdk\.compiler'; then
         bad "the agent runtime holds modules it does not need: $("$TMP/tar/$top/runtime/bin/java" --list-modules | tr '\n' ' ')"
     else
