@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--threshold",
             paramLabel = "RULE",
-            description = "A pass/fail rule added to the project's, e.g. \"p95<300ms\", \"error_rate<1%\", \"rps>100\","
+            description = "A pass/fail rule added to the project's, e.g. \"p95<300ms\", \"error_rate<1%%\", \"rps>100\","
                     + " \"name~/product:p99<1s\". Repeatable.")
     List<String> thresholds = new ArrayList<>();
 
