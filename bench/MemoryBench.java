@@ -2,7 +2,7 @@
 // Each user sends one request, then waits (think time 1 h) with its connection open.
 // Run through bench/memory-bench.sh; standalone:
 //   java -Xmx4g -cp "remote-agent/target/throng-remote-agent-0.1.0-SNAPSHOT.jar:remote-agent/target/lib/*" \
-//        bench/MemoryBench.java URL USERS
+//        bench/MemoryBench.java URL USERS [HOLD_SECONDS]
 // Prints: "throng users=N heap_bytes=... rss_bytes=..." (heap after a full GC). The run is stopped at the end and
 // is bounded by a 10-minute plan anyway. Only loopback URLs are accepted.
 
@@ -52,6 +52,10 @@ public class MemoryBench {
                     .findFirst().orElse(-1);
             System.out.printf("throng users=%d heap_bytes=%d rss_bytes=%d failures=%d%n", users, heap, rss,
                     run.snapshot().stats().cumulativeTotal().failures());
+            if (args.length > 2) { // optional: hold for a heap histogram (jmap -histo:live PID)
+                System.out.flush();
+                Thread.sleep(Long.parseLong(args[2]) * 1000);
+            }
             run.stop(false);
         }
         System.exit(0);

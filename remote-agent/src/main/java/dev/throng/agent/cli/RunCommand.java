@@ -80,8 +80,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--threshold",
             paramLabel = "RULE",
-            description = "A pass/fail rule added to the project's, e.g. \"p95<300ms\", \"error_rate<1%\", \"rps>100\","
-                    + " \"name~/product:p99<1s\". Repeatable.")
+            description =
+                    "A pass/fail rule added to the project's, e.g. \"p95<300ms\", \"error_rate<1%%\", \"rps>100\","
+                            + " \"name~/product:p99<1s\". Repeatable.")
     List<String> thresholds = new ArrayList<>();
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the results JSON (throng-results/1).")
@@ -226,6 +227,8 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
 
         if (interrupted) {
+            out.println("Result: interrupted (Ctrl-C); the figures above cover the run until then");
+            out.flush();
             return ExitCodes.INTERRUPTED;
         }
         if (result.reason() instanceof StopReason.Failed) {

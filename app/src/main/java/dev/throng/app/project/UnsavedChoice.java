@@ -1,0 +1,8 @@
+package dev.throng.app.project;
+
+/** The answer to "save your changes?". */
+public enum UnsavedChoice {
+    SAVE,
+    DISCARD,
+    CANCEL
+}
