@@ -60,6 +60,13 @@ final class ClusterRun implements RunHandle {
     private static final long LAST_STATS_NANOS = 1_000_000_000L;
     /** Beyond the graceful stop, the longest wait for agents to report they stopped, ns. */
     private static final long STOP_SLACK_NANOS = 10_000_000_000L;
+    /** The longest wait for every agent to have prepared its part before the start, ns. */
+    private static final long READY_WAIT_NANOS = 20_000_000_000L;
+    /**
+     * Agents end their part at the plan's duration by themselves (each from its own start); the controller waits
+     * this long beyond the duration before it stops those that have not, ns.
+     */
+    private static final long END_SLACK_NANOS = 3_000_000_000L;
 
     sealed interface Event {}
 
@@ -100,6 +107,7 @@ final class ClusterRun implements RunHandle {
     private final ClusterOptions cluster;
     private final BlockingQueue<Event> events;
     private final AutoCloseable transport;
+    private final String endpoint;
     private final Clock clock;
     private final String runId = UUID.randomUUID().toString();
     private final long durationNanos;
@@ -125,6 +133,8 @@ final class ClusterRun implements RunHandle {
     private Instant started;
     private long nextTickNanos;
     private long stopSentMillis;
+    private long startMillis;
+    private boolean redispatchAtStart;
     private long stopDeadlineNanos;
     private long allStoppedNanos = -1;
     private StopReason stopReason;
@@ -139,6 +149,7 @@ final class ClusterRun implements RunHandle {
             ClusterOptions cluster,
             BlockingQueue<Event> events,
             AutoCloseable transport,
+            String endpoint,
             long durationNanos,
             Map<String, byte[]> dataFiles) {
         this.project = project;
@@ -147,6 +158,7 @@ final class ClusterRun implements RunHandle {
         this.cluster = cluster;
         this.events = events;
         this.transport = transport;
+        this.endpoint = endpoint;
         this.clock = options.clock();
         this.durationNanos = durationNanos;
         this.gracefulNanos = Math.max(0, project.loadPlan().gracefulStop().toNanos());
@@ -168,7 +180,8 @@ final class ClusterRun implements RunHandle {
             Overrides overrides,
             ClusterOptions cluster,
             BlockingQueue<Event> events,
-            AutoCloseable transport) {
+            AutoCloseable transport,
+            String endpoint) {
         Project effective = project.withLoadPlan(overrides.applyTo(project.loadPlan()));
         ProjectShipping.requireRunnable(effective, options.projectDirectory());
         long duration = switch (effective.loadPlan()) {
@@ -179,7 +192,7 @@ final class ClusterRun implements RunHandle {
             duration = overrides.duration().toNanos();
         }
         Map<String, byte[]> files = ProjectShipping.readFiles(effective, options.projectDirectory());
-        return new ClusterRun(effective, options, overrides, cluster, events, transport, duration, files);
+        return new ClusterRun(effective, options, overrides, cluster, events, transport, endpoint, duration, files);
     }
 
     // ---------------------------------------------------------------- before the start
@@ -216,7 +229,7 @@ final class ClusterRun implements RunHandle {
         text.append("; ")
                 .append(wanted - peers.size())
                 .append(" missing. Start them with: throng agent --controller ")
-                .append(cluster.bindEndpoint())
+                .append(endpoint)
                 .append(cluster.insecure() ? " --insecure" : " --keys DIR")
                 .append(", or lower --agents.");
         if (!refused.isEmpty()) {
@@ -225,13 +238,12 @@ final class ClusterRun implements RunHandle {
         return text.toString();
     }
 
-    /** Hands out the shares and starts the agents and the run's thread. */
-    void begin() {
-        startNanos = clock.nanoTime();
-        started = Instant.ofEpochMilli(clock.currentTimeMillis());
-        nextTickNanos = startNanos + TICK_NANOS;
+    /**
+     * Hands out the shares, waits (at most {@value #READY_WAIT_NANOS} ns) until every agent has prepared its part,
+     * then starts them together and starts the run's thread. On the caller's thread.
+     */
+    void begin() throws InterruptedException {
         slotUsed = new boolean[Math.max(1, peers.size())];
-        phase = RunPhase.RUNNING;
         var order = Shares.spread(peers.values().stream().map(Peer::member).toList());
         for (Shares.Member m : order) {
             Peer p = peers.get(m.id());
@@ -240,6 +252,25 @@ final class ClusterRun implements RunHandle {
         }
         dispatch(null);
         sentOnce = true;
+        long readyDeadline = clock.nanoTime() + READY_WAIT_NANOS;
+        while (!inRun().stream().allMatch(p -> p.link.state() == PeerState.READY)
+                && clock.nanoTime() - readyDeadline < 0) {
+            Event e = events.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
+            if (e != null) {
+                handle(e);
+            }
+        }
+        startNanos = clock.nanoTime();
+        started = Instant.ofEpochMilli(clock.currentTimeMillis());
+        startMillis = clock.currentTimeMillis();
+        nextTickNanos = startNanos + TICK_NANOS;
+        phase = RunPhase.RUNNING;
+        for (Peer p : inRun()) {
+            p.link.send(new Message.Start(runId, startMillis));
+        }
+        if (redispatchAtStart) {
+            dispatch(null);
+        }
         cluster.log()
                 .accept("run " + runId + " started on " + inRun().size() + " agents: "
                         + String.join(
@@ -450,10 +481,14 @@ final class ClusterRun implements RunHandle {
             case Message.Error e -> {
                 cluster.log().accept("agent " + agentId + " reports: " + e.message());
                 warn("agent " + agentId + ": " + e.message());
-                if (p.inRun && phase == RunPhase.RUNNING && e.message().startsWith(AgentWorker.CANNOT_RUN)) {
+                if (p.inRun && phase != RunPhase.STOPPING && e.message().startsWith(AgentWorker.CANNOT_RUN)) {
                     p.inRun = false;
                     p.users = 0;
-                    dispatch(null);
+                    if (phase == RunPhase.RUNNING) {
+                        dispatch(null);
+                    } else {
+                        redispatchAtStart = true;
+                    }
                 }
             }
             default -> {}
@@ -469,7 +504,10 @@ final class ClusterRun implements RunHandle {
     }
 
     private void markLost(Peer p, String reason) {
-        boolean wasInRun = p.inRun && phase != RunPhase.STARTING;
+        boolean wasInRun = p.inRun;
+        if (wasInRun && phase == RunPhase.STARTING) {
+            redispatchAtStart = true;
+        }
         p.lostAtMillis = clock.currentTimeMillis();
         cluster.log().accept("agent " + p.link.id() + " lost: " + reason);
         if (p.inRun) {
@@ -550,7 +588,9 @@ final class ClusterRun implements RunHandle {
                 options.seed() ^ (0x9E3779B97F4A7C15L * (p.slot + 1)),
                 Math.max(1, options.maxNames()));
         p.link.send(new Message.ProjectShipment(runId, json, dataFiles, share, params));
-        p.link.send(new Message.Start(runId, clock.currentTimeMillis()));
+        if (!first) {
+            p.link.send(new Message.Start(runId, clock.currentTimeMillis()));
+        }
         if (!liveWeights.isEmpty()) {
             p.link.send(new Message.Change(runId, null, null, null, Map.copyOf(liveWeights), null));
         }
@@ -629,7 +669,10 @@ final class ClusterRun implements RunHandle {
         }
         latest = snapshotOf(s);
         if (phase == RunPhase.RUNNING) {
-            if (clock.nanoTime() - startNanos >= durationNanos) {
+            long elapsed = clock.nanoTime() - startNanos;
+            boolean allEnded = inRun().stream()
+                    .allMatch(p -> p.link.state() == PeerState.IDLE && p.link.lastHeardMillis() > startMillis + 1000);
+            if (elapsed >= durationNanos && (allEnded || elapsed >= durationNanos + END_SLACK_NANOS)) {
                 beginStop(true, new StopReason.Completed());
             } else {
                 checkAbortRules();

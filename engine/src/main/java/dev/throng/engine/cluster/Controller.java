@@ -78,13 +78,13 @@ public final class Controller implements AutoCloseable {
         started = true;
         ClusterRun run;
         try {
-            run = ClusterRun.prepare(project, runOptions, overrides, options, events, endpoint);
+            run = ClusterRun.prepare(project, runOptions, overrides, options, events, endpoint, endpoint.endpoint());
             run.awaitAgents();
+            run.begin();
         } catch (RuntimeException | InterruptedException e) {
             endpoint.close();
             throw e;
         }
-        run.begin();
         return run;
     }
 
