@@ -106,7 +106,7 @@ public final class Controller implements AutoCloseable {
             case ControllerEvent.AgentLeft l -> events.add(new ClusterRun.Lost(l.agentId(), "left: " + l.reason()));
             case ControllerEvent.AgentLost l -> events.add(new ClusterRun.Lost(l.agentId(), l.reason()));
             case ControllerEvent.AgentRefused r -> {
-                options.log().accept("refused agent " + r.who() + ": " + r.reason());
+                options.log().accept("refused " + r.who() + ": " + r.reason());
                 events.add(new ClusterRun.Refused(r.who(), r.reason()));
             }
             case ControllerEvent.FrameDropped d ->

@@ -147,6 +147,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
+        Integer badFlags = checkDistributedFlags(err);
+        if (badFlags != null) {
+            return badFlags;
+        }
         ReadResult read = ProjectFiles.read(projectFile);
         if (!read.ok()) {
             for (Problem problem : read.problems()) {
@@ -185,19 +189,9 @@ final class RunCommand implements Callable<Integer> {
 
         RunHandle run;
         try {
-            if (agents != null) {
-                Integer problem = checkDistributedFlags(err);
-                if (problem != null) {
-                    return problem;
-                }
-                run = startDistributed(project, options, overrides, err);
-            } else {
-                if (bind != null || keys != null || insecure || agentTimeout != null) {
-                    err.println("throng run: --bind, --keys, --insecure and --agent-timeout need --agents N");
-                    return ExitCodes.BAD_INPUT;
-                }
-                run = Runs.startLocal(project, options, overrides);
-            }
+            run = agents != null
+                    ? startDistributed(project, options, overrides, err)
+                    : Runs.startLocal(project, options, overrides);
         } catch (RunStartException e) {
             err.println("throng run: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -237,6 +231,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Integer checkDistributedFlags(PrintWriter err) {
+        if (agents == null) {
+            if (bind != null || keys != null || insecure || agentTimeout != null) {
+                err.println("throng run: --bind, --keys, --insecure and --agent-timeout need --agents N");
+                return ExitCodes.BAD_INPUT;
+            }
+            return null;
+        }
         if (agents < 1) {
             err.println("throng run: --agents must be at least 1, got " + agents);
             return ExitCodes.BAD_INPUT;
