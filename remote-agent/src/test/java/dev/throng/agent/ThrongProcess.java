@@ -26,7 +26,15 @@ public final class ThrongProcess implements AutoCloseable {
 
     /** Starts {@code throng args...}; its output goes to {@code log}. */
     public static ThrongProcess start(Path log, String... args) throws IOException {
+        return startIn(null, log, args);
+    }
+
+    /** Starts {@code throng args...} in the network namespace {@code netns} ({@code ip netns exec}), or here if null. */
+    public static ThrongProcess startIn(String netns, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>();
+        if (netns != null) {
+            command.addAll(List.of("ip", "netns", "exec", netns));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-XX:TieredStopAtLevel=1");
