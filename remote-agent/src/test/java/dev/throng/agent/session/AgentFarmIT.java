@@ -15,6 +15,7 @@ import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.RunSnapshot;
 import dev.throng.engine.run.StopReason;
 import dev.throng.engine.transport.KeyStoreDir;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -122,6 +123,50 @@ class AgentFarmIT {
         for (int n = 2; n <= 3; n++) {
             String log = children.get(n - 1).output();
             assertThat(log).contains("started run", "users 3", "ended: completed");
+        }
+    }
+
+    /** An agent that joins a running run gets a share: the users are spread over all agents again. */
+    @Test
+    void lateAgentGetsAShare() throws Exception {
+        Path project = FarmFixture.sampleProject(dir.resolve("project"));
+        // Unique rows are partitioned among the agents present at the start; with circular data anyone may join.
+        Files.writeString(project, Files.readString(project).replace("\"unique\"", "\"circular\""));
+        Path keys = dir.resolve("keys");
+        KeyStoreDir.init(keys, 2);
+        var controller = Controller.bind(
+                new ClusterOptions("tcp://127.0.0.1:*", keys, 1, Duration.ofSeconds(30), controllerLog::add));
+        children.add(ThrongProcess.agent(
+                dir.resolve("early.log"),
+                controller.endpoint(),
+                FarmFixture.agentFolder(keys, 1, dir.resolve("early")),
+                "early"));
+        var overrides =
+                new Overrides(4, 8.0, Duration.ofSeconds(10), shop.baseUri().toString());
+        RunHandle run;
+        try {
+            run = controller.start(ProjectFiles.read(project).project(), RunOptions.of(project.getParent()), overrides);
+        } catch (RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\nagents:\n" + outputs(), e);
+        }
+        try (run) {
+            awaitSnapshot(run, s -> s.users() == 4, Duration.ofSeconds(10), "4 users on the first agent");
+            children.add(ThrongProcess.agent(
+                    dir.resolve("late.log"),
+                    controller.endpoint(),
+                    FarmFixture.agentFolder(keys, 2, dir.resolve("late")),
+                    "late"));
+            RunSnapshot spread = awaitSnapshot(
+                    run,
+                    s -> s.agents().size() == 2 && s.agents().stream().allMatch(a -> a.users() == 2),
+                    Duration.ofSeconds(15),
+                    "2 users on each agent");
+            assertThat(spread.users()).isEqualTo(4);
+            RunResult result = run.await(Duration.ofSeconds(30));
+            assertThat(result).isNotNull();
+            assertThat(result.finalStats().cumulativeTotal().requests())
+                    .isEqualTo(shop.counters().total());
+            assertThat(result.agents()).extracting(AgentStatus::id).containsExactlyInAnyOrder("early", "late");
         }
     }
 
