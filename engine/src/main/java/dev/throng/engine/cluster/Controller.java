@@ -88,6 +88,44 @@ public final class Controller implements AutoCloseable {
         return run;
     }
 
+    /**
+     * Runs {@code project} on {@code agents} agents in this process, through the same controller as a distributed run
+     * (shares, merged intervals, re-dispatch), without any socket. Returns once the agents were started.
+     *
+     * @param workRoot where the agents write the shipped project and data files (a sub-folder per agent and run)
+     * @param log receives one line per event; must not block
+     * @throws RunStartException when the project cannot run
+     */
+    public static InProcessRun startInProcess(
+            Project project,
+            RunOptions runOptions,
+            Overrides overrides,
+            int agents,
+            java.nio.file.Path workRoot,
+            java.util.function.Consumer<String> log)
+            throws InterruptedException {
+        var queue = new LinkedBlockingQueue<ClusterRun.Event>();
+        var links = new java.util.ArrayList<InProcessAgent>();
+        for (int i = 1; i <= agents; i++) {
+            String id = "local-" + i;
+            links.add(new InProcessAgent(
+                    id, workRoot.resolve(id), runOptions.environment(), runOptions.clock(), queue, log));
+        }
+        AutoCloseable closeAll = () -> links.forEach(InProcessAgent::close);
+        var options = new ClusterOptions("in-process", null, agents, java.time.Duration.ofSeconds(10), log);
+        ClusterRun run;
+        try {
+            run = ClusterRun.prepare(project, runOptions, overrides, options, queue, closeAll, "in-process");
+            links.forEach(link -> queue.add(new ClusterRun.Joined(link)));
+            run.awaitAgents();
+            run.begin();
+        } catch (RuntimeException | InterruptedException e) {
+            links.forEach(InProcessAgent::close);
+            throw e;
+        }
+        return new InProcessRun(run, links);
+    }
+
     /** Closes the endpoint (bye to every agent). A started run is closed by its handle. Idempotent. */
     @Override
     public void close() {
