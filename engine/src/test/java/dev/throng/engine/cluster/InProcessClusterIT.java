@@ -51,7 +51,7 @@ class InProcessClusterIT {
     void mergedFiguresEqualWhatTheShopServedAndCutAgentsUsersMove() throws Exception {
         Path project = dir.resolve("project/shop.throng.json");
         var overrides =
-                new Overrides(6, 12.0, Duration.ofSeconds(8), shop.baseUri().toString());
+                new Overrides(6, 12.0, Duration.ofSeconds(60), shop.baseUri().toString());
         try (InProcessRun run = Controller.startInProcess(
                 ProjectFiles.read(project).project(),
                 RunOptions.of(project.getParent()).withSeed(3),
@@ -77,9 +77,10 @@ class InProcessClusterIT {
                                     == 9,
                     "9 users on the two others");
             assertThat(moved.agents()).filteredOn(a -> a.lostAtMillis() == null).hasSize(2);
+            run.stop(true);
             RunResult result = run.await(Duration.ofSeconds(30));
             assertThat(result).as(String.join("\n", log)).isNotNull();
-            assertThat(result.reason()).isEqualTo(new StopReason.Completed());
+            assertThat(result.reason()).isEqualTo(new StopReason.StoppedByUser());
             long reported = result.finalStats().cumulativeTotal().requests();
             long served = shop.counters().total();
             // The cut agent stops at once: its requests in flight and since its last interval are served, unreported.
@@ -104,7 +105,7 @@ class InProcessClusterIT {
 
     private RunSnapshot await(InProcessRun run, Predicate<RunSnapshot> condition, String what)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() - deadline < 0) {
             RunSnapshot s = run.snapshot();
             if (condition.test(s)) {

@@ -73,7 +73,7 @@ class AgentFarmIT {
         }
         int users = 6;
         var overrides =
-                new Overrides(users, 6.0, Duration.ofSeconds(14), shop.baseUri().toString());
+                new Overrides(users, 6.0, Duration.ofSeconds(20), shop.baseUri().toString());
         RunHandle run;
         try {
             run = controller.start(
@@ -142,7 +142,7 @@ class AgentFarmIT {
                 FarmFixture.agentFolder(keys, 1, dir.resolve("early")),
                 "early"));
         var overrides =
-                new Overrides(4, 8.0, Duration.ofSeconds(10), shop.baseUri().toString());
+                new Overrides(4, 8.0, Duration.ofSeconds(60), shop.baseUri().toString());
         RunHandle run;
         try {
             run = controller.start(ProjectFiles.read(project).project(), RunOptions.of(project.getParent()), overrides);
@@ -162,6 +162,7 @@ class AgentFarmIT {
                     Duration.ofSeconds(15),
                     "2 users on each agent");
             assertThat(spread.users()).isEqualTo(4);
+            run.stop(true);
             RunResult result = run.await(Duration.ofSeconds(30));
             assertThat(result).isNotNull();
             assertThat(result.finalStats().cumulativeTotal().requests())
