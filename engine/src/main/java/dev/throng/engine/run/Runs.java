@@ -14,6 +14,7 @@ import dev.throng.engine.run.internal.HttpSetup;
 import dev.throng.engine.run.internal.HttpTransport;
 import dev.throng.engine.run.internal.LocalRun;
 import dev.throng.engine.run.internal.OpenFileLimit;
+import dev.throng.engine.stats.IntervalStats;
 import dev.throng.engine.stats.StatsCollector;
 import dev.throng.engine.user.Exchange;
 import dev.throng.engine.user.RowSource;
@@ -25,8 +26,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Starts runs: the entry point of the command line and the desktop app. Stateless; thread-safe.
@@ -50,6 +53,35 @@ public final class Runs {
      * @throws RunStartException when the run cannot start (the message says why and what to do)
      */
     public static RunHandle startLocal(Project project, RunOptions options, Overrides overrides) {
+        return start(project, options, overrides, 0, 1, null);
+    }
+
+    /**
+     * Starts one agent's part of a distributed run in this process: {@code project}'s plan is already this agent's
+     * (its users, its spawn or arrival rate), unique data sources hand only the rows of partition {@code agentIndex}
+     * of {@code agentCount}, and instead of keeping its own statistics the run hands each second's interval (and a
+     * last one once every user has ended) to {@code intervals}, on the run's ticker thread. The run is bounded by the
+     * plan's duration (or the override's) like a local run.
+     *
+     * @throws RunStartException when the run cannot start (the message says why and what to do)
+     */
+    public static RunHandle startShare(
+            Project project,
+            RunOptions options,
+            Overrides overrides,
+            int agentIndex,
+            int agentCount,
+            Consumer<IntervalStats> intervals) {
+        return start(project, options, overrides, agentIndex, agentCount, Objects.requireNonNull(intervals));
+    }
+
+    private static RunHandle start(
+            Project project,
+            RunOptions options,
+            Overrides overrides,
+            int agentIndex,
+            int agentCount,
+            Consumer<IntervalStats> intervals) {
         Project effective = project.withLoadPlan(overrides.applyTo(project.loadPlan()));
         requireRunnable(effective, options);
         LoadPlan plan = effective.loadPlan();
@@ -76,7 +108,7 @@ public final class Runs {
 
         Map<String, RowSource> rows;
         try {
-            rows = UserEnvironment.readRowSources(effective, options.projectDirectory(), 0, 1);
+            rows = UserEnvironment.readRowSources(effective, options.projectDirectory(), agentIndex, agentCount);
         } catch (IOException e) {
             throw new RunStartException(e.getMessage(), e);
         }
@@ -114,6 +146,9 @@ public final class Runs {
                 options.seed(),
                 durationNanos,
                 warnings);
+        if (intervals != null) {
+            run.reportIntervalsTo(intervals);
+        }
         runRef.set(run);
         run.start();
         return run;

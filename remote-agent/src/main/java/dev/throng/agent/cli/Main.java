@@ -12,7 +12,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Load testing with weighted user flows, on local virtual threads or remote agents.",
-        subcommands = {RunCommand.class, ValidateCommand.class, CompareCommand.class, DemoTargetCommand.class},
+        subcommands = {
+            RunCommand.class,
+            AgentCommand.class,
+            KeysCommand.class,
+            ValidateCommand.class,
+            CompareCommand.class,
+            DemoTargetCommand.class
+        },
         footer = {
             "",
             "Also: ./throng [app [PROJECT]]  opens the desktop app; ./throng test  runs every test.",

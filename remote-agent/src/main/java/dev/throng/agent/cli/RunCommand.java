@@ -1,5 +1,7 @@
 package dev.throng.agent.cli;
 
+import dev.throng.engine.cluster.ClusterOptions;
+import dev.throng.engine.cluster.Controller;
 import dev.throng.engine.history.RunHistory;
 import dev.throng.engine.project.Problem;
 import dev.throng.engine.project.Project;
@@ -22,6 +24,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -109,11 +113,45 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No live status line.")
     boolean quiet;
 
+    @Option(
+            names = "--agents",
+            paramLabel = "N",
+            description = "Run distributed on N agents (throng agent): wait for them, then start.")
+    Integer agents;
+
+    @Option(
+            names = "--bind",
+            paramLabel = "tcp://HOST:PORT",
+            description = "Where the controller listens for agents (default tcp://*:5557; port * picks a free one).")
+    String bind;
+
+    @Option(
+            names = "--keys",
+            paramLabel = "DIR",
+            description = "The controller's key folder (made by: throng keys init DIR).")
+    Path keys;
+
+    @Option(
+            names = "--insecure",
+            description = "Agents join without encryption or authentication: trusted networks only.")
+    boolean insecure;
+
+    @Option(
+            names = "--agent-timeout",
+            paramLabel = "TIME",
+            converter = DurationConverter.class,
+            description = "How long to wait for the agents (default 60s).")
+    Duration agentTimeout;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
+        Integer badFlags = checkDistributedFlags(err);
+        if (badFlags != null) {
+            return badFlags;
+        }
         ReadResult read = ProjectFiles.read(projectFile);
         if (!read.ok()) {
             for (Problem problem : read.problems()) {
@@ -152,7 +190,9 @@ final class RunCommand implements Callable<Integer> {
 
         RunHandle run;
         try {
-            run = Runs.startLocal(project, options, overrides);
+            run = agents != null
+                    ? startDistributed(project, options, overrides, err)
+                    : Runs.startLocal(project, options, overrides);
         } catch (RunStartException e) {
             err.println("throng run: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -189,6 +229,47 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private Integer checkDistributedFlags(PrintWriter err) {
+        if (agents == null) {
+            if (bind != null || keys != null || insecure || agentTimeout != null) {
+                err.println("throng run: --bind, --keys, --insecure and --agent-timeout need --agents N");
+                return ExitCodes.BAD_INPUT;
+            }
+            return null;
+        }
+        if (agents < 1) {
+            err.println("throng run: --agents must be at least 1, got " + agents);
+            return ExitCodes.BAD_INPUT;
+        }
+        if (keys == null && !insecure) {
+            err.println("throng run: a distributed run needs --keys DIR (made by: throng keys init DIR --agents "
+                    + agents + ") or, on a trusted network only, --insecure");
+            return ExitCodes.BAD_INPUT;
+        }
+        if (keys != null && insecure) {
+            err.println("throng run: --keys and --insecure exclude each other; choose one");
+            return ExitCodes.BAD_INPUT;
+        }
+        return null;
+    }
+
+    private RunHandle startDistributed(Project project, RunOptions options, Overrides overrides, PrintWriter err)
+            throws InterruptedException {
+        var clusterOptions = new ClusterOptions(
+                bind != null ? bind : ClusterOptions.DEFAULT_BIND,
+                insecure ? null : keys,
+                agents,
+                agentTimeout != null ? agentTimeout : ClusterOptions.DEFAULT_AGENT_TIMEOUT,
+                line -> {
+                    synchronized (err) {
+                        err.println(Instant.now().truncatedTo(ChronoUnit.MILLIS) + " controller: " + line);
+                        err.flush();
+                    }
+                });
+        Controller controller = Controller.bind(clusterOptions);
+        return controller.start(project, options, overrides);
     }
 
     private RunResult follow(RunHandle run, PrintWriter out) throws InterruptedException {

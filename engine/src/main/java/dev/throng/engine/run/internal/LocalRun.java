@@ -15,6 +15,7 @@ import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.RunSnapshot;
 import dev.throng.engine.run.StopReason;
 import dev.throng.engine.run.ThresholdResult;
+import dev.throng.engine.stats.IntervalStats;
 import dev.throng.engine.stats.LatencySummary;
 import dev.throng.engine.stats.RowStats;
 import dev.throng.engine.stats.StatsCollector;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -158,6 +161,18 @@ public final class LocalRun implements RunHandle {
         this.latest = snapshotOf(RunPhase.STARTING, 0, emptyStats(), List.of());
         this.scheduler = Thread.ofPlatform().name("throng-scheduler").daemon().unstarted(this::runScheduler);
         this.ticker = Thread.ofPlatform().name("throng-ticker").daemon().unstarted(this::runTicker);
+    }
+
+    private volatile Consumer<IntervalStats> intervalSink;
+
+    /**
+     * Makes this run an agent's part: each tick takes the interval ({@link StatsCollector#takeInterval()}) and hands
+     * it to {@code sink} instead of keeping the figures (the run's own snapshots then stay empty), and a last interval
+     * is handed over once every user has ended. Called before {@link #start()}; the sink is called on the ticker
+     * thread, then once on the scheduler thread, and must not block.
+     */
+    public void reportIntervalsTo(Consumer<IntervalStats> sink) {
+        this.intervalSink = Objects.requireNonNull(sink, "sink");
     }
 
     /** Starts the scheduler and the ticker. */
@@ -597,6 +612,10 @@ public final class LocalRun implements RunHandle {
     private volatile boolean tickerStopped;
 
     private synchronized void tick() {
+        Consumer<IntervalStats> sink = intervalSink;
+        if (sink != null) {
+            sink.accept(stats.takeInterval());
+        }
         StatsSnapshot s = stats.snapshot();
         long droppedNow = dropped.get();
         long droppedInterval = droppedNow - droppedAtLastTick;
@@ -695,6 +714,10 @@ public final class LocalRun implements RunHandle {
         }
         StatsSnapshot last;
         synchronized (this) {
+            Consumer<IntervalStats> sink = intervalSink;
+            if (sink != null) {
+                sink.accept(stats.takeInterval());
+            }
             last = stats.snapshot();
         }
         var thresholds = new ArrayList<ThresholdResult>();
