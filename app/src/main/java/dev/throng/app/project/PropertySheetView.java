@@ -6,7 +6,11 @@ import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
@@ -28,6 +32,13 @@ public final class PropertySheetView extends BorderPane {
         var defaults = new DefaultPropertyEditorFactory();
         sheet.setPropertyEditorFactory(item -> {
             Class<?> type = item.getType();
+            var row = ((RowItem) item).row;
+            if (!row.choices().isEmpty()) {
+                return new ChoiceEditor((RowItem) item);
+            }
+            if (type == PropertyRow.Lines.class) {
+                return new LinesEditor((RowItem) item);
+            }
             if (type == String.class || type == Long.class || type == Integer.class || type == Double.class) {
                 return new TextEditor((RowItem) item);
             }
@@ -51,6 +62,11 @@ public final class PropertySheetView extends BorderPane {
 
     private void showError(String message) {
         error.setText(message == null ? "" : message);
+    }
+
+    /** "property-" and the row's name in lower-case letters: {@code property-startflow}. */
+    static String editorId(RowItem item) {
+        return "property-" + item.getName().replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A row as a ControlsFX item. */
@@ -113,7 +129,7 @@ public final class PropertySheetView extends BorderPane {
 
         TextEditor(RowItem item) {
             this.item = item;
-            field.setId("property-" + item.getName().replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT));
+            field.setId(editorId(item));
             field.setEditable(item.isEditable());
             field.show(text(item.getValue()));
             item.row.value().addListener((o, a, b) -> field.show(text(b)));
@@ -162,6 +178,103 @@ public final class PropertySheetView extends BorderPane {
         @Override
         public void setValue(Object value) {
             field.show(text(value));
+        }
+    }
+
+    /** A list of the row's choices; picking one commits it. */
+    static final class ChoiceEditor implements PropertyEditor<Object> {
+        private final ComboBox<String> box = new ComboBox<>();
+        private boolean showing;
+
+        ChoiceEditor(RowItem item) {
+            box.setId(editorId(item));
+            box.getItems().setAll(item.row.choices());
+            box.setMaxWidth(Double.MAX_VALUE);
+            box.setDisable(!item.isEditable());
+            setValue(item.getValue());
+            item.row.value().addListener((o, a, b) -> setValue(b));
+            box.valueProperty().addListener((o, a, b) -> {
+                if (!showing && b != null && !b.equals(String.valueOf(item.getValue()))) {
+                    String problem = item.row.set().apply(b);
+                    item.errors.accept(problem == null ? "" : item.getName() + ": " + problem);
+                    if (problem != null) {
+                        setValue(item.getValue());
+                    }
+                }
+            });
+        }
+
+        @Override
+        public Node getEditor() {
+            return box;
+        }
+
+        @Override
+        public Object getValue() {
+            return box.getValue();
+        }
+
+        @Override
+        public void setValue(Object value) {
+            showing = true;
+            try {
+                box.setValue(value == null ? null : value.toString());
+            } finally {
+                showing = false;
+            }
+        }
+    }
+
+    /** A text area of several lines (one item a line) that commits when it loses focus or on Ctrl+Enter. */
+    static final class LinesEditor implements PropertyEditor<Object> {
+        private final TextArea area = new TextArea();
+        private String shown = "";
+
+        LinesEditor(RowItem item) {
+            area.setId(editorId(item));
+            area.setPrefRowCount(3);
+            area.setWrapText(false);
+            area.setEditable(item.isEditable());
+            setValue(item.getValue());
+            item.row.value().addListener((o, a, b) -> {
+                if (!area.isFocused()) {
+                    setValue(b);
+                }
+            });
+            Runnable commit = () -> {
+                if (!area.getText().equals(shown)) {
+                    shown = area.getText();
+                    String problem = item.row.set().apply(area.getText());
+                    item.errors.accept(problem == null ? "" : item.getName() + ": " + problem);
+                }
+            };
+            area.focusedProperty().addListener((o, was, is) -> {
+                if (!is) {
+                    commit.run();
+                }
+            });
+            area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                    commit.run();
+                    e.consume();
+                }
+            });
+        }
+
+        @Override
+        public Node getEditor() {
+            return area;
+        }
+
+        @Override
+        public Object getValue() {
+            return area.getText();
+        }
+
+        @Override
+        public void setValue(Object value) {
+            shown = value == null ? "" : value.toString();
+            area.setText(shown);
         }
     }
 }
