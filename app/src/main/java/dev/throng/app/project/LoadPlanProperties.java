@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 /** The property rows of the load plan: the model (closed or open) and its numbers. Times in s. */
 final class LoadPlanProperties {
-    static final String CLOSED = "closed (concurrent users)";
-    static final String OPEN = "open (arrivals per second)";
+    static final String CLOSED = "closed (users)";
+    static final String OPEN = "open (arrivals)";
 
     private LoadPlanProperties() {}
 

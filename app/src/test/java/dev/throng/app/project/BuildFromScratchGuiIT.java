@@ -157,5 +157,36 @@ class BuildFromScratchGuiIT {
         assertThat(read.ok()).isTrue();
         assertThat(read.project().profiles()).containsExactly(profile);
         assertThat(read.project().flow("flow1").orElseThrow().steps()).hasSize(1);
+
+        // The open model with a stage.
+        robot.clickOn("#property-model");
+        robot.clickOn(LoadPlanProperties.OPEN);
+        waitFor(() -> robot.lookup("#property-maxconcurrentusers").tryQuery().isPresent());
+        robot.clickOn("#add-stage");
+        screen("load-plan-open");
+        assertThat(project().loadPlan())
+                .isInstanceOfSatisfying(
+                        LoadPlan.Open.class, o -> assertThat(o.stages()).hasSize(1));
+
+        // F2 in the tree renames the flow (the profile follows); Delete refuses: it is the profile's main flow.
+        fx(() -> {
+            app.view.viewModel().selectionProperty().set(new Selection.Flow("flow1"));
+            robot.lookup("#project-tree").query().requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.F2);
+        waitFor(() -> robot.lookup("#rename-text").tryQuery().isPresent());
+        type(robot, "#rename-text", "Check out");
+        waitFor(() -> app.document.project().flow("check-out").isPresent());
+        assertThat(project().profile("profile1").orElseThrow().mainFlow()).isEqualTo("check-out");
+        fx(() -> {
+            robot.lookup("#project-tree").query().requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.DELETE);
+        waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        screen("delete-refused");
+        robot.type(KeyCode.ENTER);
+        assertThat(project().flow("check-out")).isPresent();
     }
 }
