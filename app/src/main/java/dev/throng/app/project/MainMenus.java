@@ -10,6 +10,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextArea;
@@ -135,7 +136,13 @@ final class MainMenus {
             alert.setHeaderText("Throng");
             alert.showAndWait();
         });
-        menuBar.getMenus().addAll(file, edit, viewMenu, new Menu("Help", null, about));
+        var project = new Menu("Project");
+        project.setId("menu-project");
+        project.getItems().setAll(TreeCommands.items(this::treeCommands));
+        menuBar.getMenus().addAll(file, edit, project, viewMenu, new Menu("Help", null, about));
+        var add = new MenuButton("Add");
+        add.setId("tool-add");
+        add.getItems().setAll(TreeCommands.newItems(this::treeCommands));
 
         toolBar.getItems()
                 .addAll(
@@ -146,10 +153,16 @@ final class MainMenus {
                         bound(button("Undo", doc::undo), doc.canUndoProperty()),
                         bound(button("Redo", doc::redo), doc.canRedoProperty()),
                         new javafx.scene.control.Separator(),
+                        add,
                         button("Import curl", this::importCurl),
                         button("Import HAR", this::importHar),
                         new javafx.scene.control.Separator(),
                         button("Run ▶", view::showRunTab));
+    }
+
+    /** The tree's commands; the tree is looked up when a command is chosen (it is made after the menus). */
+    private TreeCommands treeCommands() {
+        return ((ProjectTreeView) view.lookup("#project-tree")).commands();
     }
 
     MenuBar menuBar() {

@@ -6,9 +6,12 @@ import dev.throng.engine.project.Project;
 import dev.throng.engine.project.UserProfile;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 /**
  * The project tree: settings, variables, data sources, profiles (with their flows), all flows, load plan, thresholds,
@@ -20,11 +23,29 @@ public final class ProjectTreeView extends TreeView<ProjectTreeView.Entry> {
     public record Entry(String label, Selection selection) {}
 
     private final MainViewModel vm;
+    private final TreeCommands commands;
     private boolean updating;
 
     public ProjectTreeView(MainViewModel vm) {
         this.vm = vm;
+        this.commands = new TreeCommands(
+                new TreeActions(vm),
+                vm,
+                () -> getScene() == null ? null : getScene().getWindow(),
+                this::onHeading);
         setId("project-tree");
+        var menu = new ContextMenu();
+        menu.getItems().setAll(TreeCommands.items(() -> commands));
+        setContextMenu(menu);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F2) {
+                commands.rename();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE) {
+                commands.delete();
+                e.consume();
+            }
+        });
         setShowRoot(true);
         setCellFactory(t -> new TreeCell<>() {
             @Override
@@ -47,13 +68,22 @@ public final class ProjectTreeView extends TreeView<ProjectTreeView.Entry> {
         rebuild(vm.document().project());
     }
 
+    /** The New / Rename / Delete commands (for the main menu). */
+    TreeCommands commands() {
+        return commands;
+    }
+
+    /** Whether a group heading ("Flows", "Profiles", ...) or the root is selected rather than an item. */
+    private boolean onHeading() {
+        var item = getSelectionModel().getSelectedItem();
+        return item != null && (item.getParent() == null || item.getParent() == getRoot());
+    }
+
     private static boolean sameOutline(Project a, Project b) {
         return a.name().equals(b.name())
                 && a.variables().size() == b.variables().size()
-                && a.dataSources().stream()
-                        .map(DataSource::id)
-                        .toList()
-                        .equals(b.dataSources().stream().map(DataSource::id).toList())
+                && a.thresholds().size() == b.thresholds().size()
+                && a.dataSources().equals(b.dataSources())
                 && a.profiles().equals(b.profiles())
                 && a.flows().stream()
                         .map(f -> f.id() + "\u0000" + f.name())
@@ -143,16 +173,29 @@ public final class ProjectTreeView extends TreeView<ProjectTreeView.Entry> {
         }
     }
 
-    private static TreeItem<Entry> find(TreeItem<Entry> at, Selection target) {
-        if (at.getValue().selection().equals(target) && at.getParent() != null) {
+    /** The item of {@code target}: an item below a heading if there is one, else the heading. */
+    private TreeItem<Entry> find(TreeItem<Entry> at, Selection target) {
+        var deep = find(at, target, 0);
+        return deep != null ? deep : (at.getValue().selection().equals(target) ? at : headingOf(at, target));
+    }
+
+    private static TreeItem<Entry> headingOf(TreeItem<Entry> root, Selection target) {
+        return root.getChildren().stream()
+                .filter(c -> c.getValue().selection().equals(target))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static TreeItem<Entry> find(TreeItem<Entry> at, Selection target, int depth) {
+        if (depth >= 2 && at.getValue().selection().equals(target)) {
             return at;
         }
         for (var child : at.getChildren()) {
-            var f = find(child, target);
+            var f = find(child, target, depth + 1);
             if (f != null) {
                 return f;
             }
         }
-        return at.getValue().selection().equals(target) ? at : null;
+        return null;
     }
 }

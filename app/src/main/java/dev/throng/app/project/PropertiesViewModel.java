@@ -1,20 +1,14 @@
 package dev.throng.app.project;
 
 import dev.throng.app.fx.ThreadOwner;
-import dev.throng.engine.project.Edge;
-import dev.throng.engine.project.Flow;
-import dev.throng.engine.project.LoadPlan;
 import dev.throng.engine.project.Project;
-import dev.throng.engine.project.Settings;
 import dev.throng.engine.project.Step;
-import dev.throng.engine.project.UserProfile;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -25,20 +19,22 @@ import javafx.collections.ObservableList;
  * <p>Confined to the thread that made it (the FX thread in the app). Durations are shown in ms.
  */
 public final class PropertiesViewModel {
-    private static final String BAD_NUMBER = "enter a number";
-
     private final ThreadOwner owner = new ThreadOwner();
     private final ProjectDocument document;
+    private final PropertyRows factory;
     private final ObservableList<PropertyRow> rows = FXCollections.observableArrayList();
     private final ObservableList<PropertyRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private Selection shown;
 
     public PropertiesViewModel(ProjectDocument document, MainViewModel main) {
         this.document = document;
+        this.factory = new PropertyRows(document);
         main.selectionProperty().addListener((o, a, b) -> show(b));
         document.projectProperty().addListener((o, a, b) -> {
             if (!stillExists(b)) {
                 show(new Selection.ProjectRoot());
+            } else {
+                reshape();
             }
         });
         show(main.selectionProperty().get());
@@ -65,18 +61,34 @@ public final class PropertiesViewModel {
     public void show(Selection selection) {
         owner.check();
         shown = selection;
+        rows.setAll(build(selection));
+    }
+
+    /** Rebuilds the rows when an edit changed which rows there are (e.g. another kind of think time). */
+    private void reshape() {
+        var next = build(shown);
+        if (!names(next).equals(names(rows))) {
+            rows.setAll(next);
+        }
+    }
+
+    private static List<String> names(List<PropertyRow> list) {
+        return list.stream().map(r -> r.category() + "/" + r.name()).toList();
+    }
+
+    private List<PropertyRow> build(Selection selection) {
         var out = new ArrayList<PropertyRow>();
         switch (selection) {
-            case Selection.Settings s -> settings(out);
-            case Selection.Profile p -> profile(out, p.name());
+            case Selection.Settings s -> SettingsProperties.add(factory, out);
+            case Selection.Profile p -> ProfileProperties.add(factory, out, p.name());
             case Selection.Flow f -> flow(out, f.id());
             case Selection.Step s -> step(out, s.flowId(), s.stepId());
-            case Selection.Edge e -> edge(out, e.flowId(), e.index());
-            case Selection.LoadPlan l -> loadPlan(out);
+            case Selection.Edge e -> EdgeProperties.add(factory, out, e.flowId(), e.index());
+            case Selection.LoadPlan l -> LoadPlanProperties.add(factory, out);
             case null -> project(out);
             default -> project(out);
         }
-        rows.setAll(out);
+        return out;
     }
 
     // ---- row builders
@@ -88,37 +100,7 @@ public final class PropertiesViewModel {
             Class<?> type,
             Function<Project, T> get,
             BiFunction<Project, T, Project> set) {
-        return new PropertyRow(
-                category,
-                name,
-                description,
-                type,
-                Bindings.createObjectBinding(() -> safeGet(get), document.projectProperty()),
-                value -> apply(set, value),
-                set != null,
-                List.of());
-    }
-
-    private <T> Object safeGet(Function<Project, T> get) {
-        try {
-            return get.apply(document.project());
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> String apply(BiFunction<Project, T, Project> set, Object value) {
-        owner.check();
-        try {
-            Project next = set.apply(document.project(), (T) value);
-            document.apply(next);
-            return null;
-        } catch (NumberFormatException e) {
-            return BAD_NUMBER;
-        } catch (RuntimeException e) {
-            return e.getMessage() == null ? "not accepted" : e.getMessage();
-        }
+        return factory.row(category, name, description, type, get, set);
     }
 
     private void project(List<PropertyRow> out) {
@@ -145,152 +127,6 @@ public final class PropertiesViewModel {
                         p.flows(),
                         p.loadPlan(),
                         p.thresholds())));
-    }
-
-    private void settings(List<PropertyRow> out) {
-        String c = "HTTP";
-        out.add(row(
-                c,
-                "Base URL",
-                "relative request URLs resolve against it, e.g. http://127.0.0.1:8080",
-                String.class,
-                p -> p.settings().baseUrl(),
-                (p, v) -> p.withSettings(
-                        p.settings().withBaseUrls(withFirst(p.settings().baseUrls(), (String) v)))));
-        out.add(row(
-                c,
-                "Connect timeout (ms)",
-                "establishing a connection, ms",
-                Long.class,
-                p -> p.settings().timeouts().connect().toMillis(),
-                (p, v) -> p.withSettings(p.settings()
-                        .withTimeouts(new Settings.Timeouts(
-                                Duration.ofMillis((Long) v),
-                                p.settings().timeouts().response(),
-                                p.settings().timeouts().total())))));
-        out.add(row(
-                c,
-                "Response timeout (ms)",
-                "the longest wait for data once connected, ms",
-                Long.class,
-                p -> p.settings().timeouts().response().toMillis(),
-                (p, v) -> p.withSettings(p.settings()
-                        .withTimeouts(new Settings.Timeouts(
-                                p.settings().timeouts().connect(),
-                                Duration.ofMillis((Long) v),
-                                p.settings().timeouts().total())))));
-        out.add(row(
-                c,
-                "Follow redirects",
-                "follow 3xx responses",
-                Boolean.class,
-                p -> p.settings().redirects().follow(),
-                (p, v) -> p.withSettings(p.settings()
-                        .withRedirects(new Settings.Redirects(
-                                (Boolean) v, p.settings().redirects().max())))));
-        out.add(row(
-                c,
-                "Verify TLS",
-                "check server certificates (on unless you test a server with a self-signed certificate)",
-                Boolean.class,
-                p -> p.settings().tls().verify(),
-                (p, v) -> {
-                    var t = p.settings().tls();
-                    return p.withSettings(p.settings()
-                            .withTls(new Settings.Tls(
-                                    (Boolean) v,
-                                    t.trustStore(),
-                                    t.trustStorePassword(),
-                                    t.clientCertificate(),
-                                    t.clientCertificatePassword(),
-                                    t.trustAll())));
-                }));
-        out.add(row(
-                "Connections",
-                "Policy",
-                "PER_USER: one keep-alive connection per user, as browsers do; SHARED: one pool",
-                Settings.Connections.Policy.class,
-                p -> p.settings().connections().policy(),
-                (p, v) -> p.withSettings(p.settings()
-                        .withConnections(new Settings.Connections(
-                                (Settings.Connections.Policy) v,
-                                p.settings().connections().poolSize())))));
-        out.add(row(
-                "Connections",
-                "Pool size",
-                "size of the shared pool; 0 lets the plan size it",
-                Integer.class,
-                p -> p.settings().connections().poolSize(),
-                (p, v) -> p.withSettings(p.settings()
-                        .withConnections(new Settings.Connections(
-                                p.settings().connections().policy(), (Integer) v)))));
-    }
-
-    private static List<String> withFirst(List<String> list, String first) {
-        var out = new ArrayList<>(list);
-        if (out.isEmpty()) {
-            out.add(first);
-        } else {
-            out.set(0, first);
-        }
-        out.removeIf(String::isBlank);
-        return out;
-    }
-
-    private void profile(List<PropertyRow> out, String name) {
-        String c = "Profile " + name;
-        Function<Project, UserProfile> get = p -> p.profile(name).orElseThrow();
-        BiFunction<Project, Function<UserProfile, UserProfile>, Project> put =
-                (p, f) -> p.withProfiles(p.profiles().stream()
-                        .map(u -> u.name().equals(name) ? f.apply(u) : u)
-                        .toList());
-        out.add(row(
-                c,
-                "Weight",
-                "share among weighted profiles",
-                Double.class,
-                p -> get.apply(p).weight(),
-                (p, v) -> put.apply(p, u -> u.withWeight(nonNegative((Double) v)))));
-        out.add(row(
-                c,
-                "Main flow",
-                "the flow run in a loop",
-                String.class,
-                p -> get.apply(p).mainFlow(),
-                (p, v) -> put.apply(
-                        p,
-                        u -> new UserProfile(
-                                u.name(),
-                                u.weight(),
-                                u.fixedCount(),
-                                u.thinkTime(),
-                                u.startFlow(),
-                                u.startProbability(),
-                                (String) v,
-                                u.stopFlow(),
-                                u.data()))));
-        out.add(row(
-                c,
-                "Start flow",
-                "run once when a user starts (empty for none)",
-                String.class,
-                p -> Optional.ofNullable(get.apply(p).startFlow()).orElse(""),
-                (p, v) -> put.apply(
-                        p,
-                        u -> u.withStart(((String) v).isBlank() ? null : ((String) v).strip(), u.startProbability()))));
-        out.add(row(
-                c,
-                "Start probability",
-                "share of users that run the start flow, 0 to 1 (0.3: 30% log in)",
-                Double.class,
-                p -> get.apply(p).startProbability(),
-                (p, v) -> {
-                    double d = (Double) v;
-                    if (d < 0 || d > 1) {
-                        throw new IllegalArgumentException("a probability is between 0 and 1");
-                    }
-                    return put.apply(p, u -> u.withStart(u.startFlow(), d));
-                }));
     }
 
     private void flow(List<PropertyRow> out, String id) {
@@ -351,7 +187,7 @@ public final class PropertiesViewModel {
                         p -> ((Step.Pause) get.apply(p)).min().toMillis(),
                         (p, v) -> {
                             var s = (Step.Pause) get.apply(p);
-                            long ms = nonNegative((Long) v);
+                            long ms = PropertyRows.nonNegative((Long) v);
                             return put.apply(
                                     p,
                                     new Step.Pause(
@@ -368,7 +204,7 @@ public final class PropertiesViewModel {
                         p -> ((Step.Pause) get.apply(p)).max().toMillis(),
                         (p, v) -> {
                             var s = (Step.Pause) get.apply(p);
-                            long ms = nonNegative((Long) v);
+                            long ms = PropertyRows.nonNegative((Long) v);
                             if (ms < s.min().toMillis()) {
                                 throw new IllegalArgumentException("the maximum cannot be below the minimum");
                             }
@@ -387,80 +223,5 @@ public final class PropertiesViewModel {
                             return put.apply(p, new Step.Group(stepId, (String) v, s.steps(), s.position()));
                         }));
         }
-    }
-
-    private void edge(List<PropertyRow> out, String flowId, int index) {
-        Function<Project, Edge> get = p -> p.flow(flowId).orElseThrow().edges().get(index);
-        out.add(row(
-                "Arrow",
-                "From",
-                "a step or START",
-                String.class,
-                p -> get.apply(p).from(),
-                null));
-        out.add(row(
-                "Arrow",
-                "To",
-                "a step, END or START",
-                String.class,
-                p -> get.apply(p).to(),
-                null));
-        out.add(row(
-                "Arrow",
-                "Weight",
-                "relative chance among the arrows leaving the same node",
-                Double.class,
-                p -> get.apply(p).weight(),
-                (p, v) -> {
-                    Flow f = p.flow(flowId).orElseThrow();
-                    var edges = new ArrayList<>(f.edges());
-                    edges.set(index, edges.get(index).withWeight(nonNegative((Double) v)));
-                    return p.withFlow(f.withEdges(edges));
-                }));
-    }
-
-    private void loadPlan(List<PropertyRow> out) {
-        if (document.project().loadPlan() instanceof LoadPlan.Closed) {
-            String c = "Closed model";
-            Function<Project, LoadPlan.Closed> get = p -> (LoadPlan.Closed) p.loadPlan();
-            out.add(row(
-                    c,
-                    "Users",
-                    "target users (without stages)",
-                    Integer.class,
-                    p -> get.apply(p).users(),
-                    (p, v) -> p.withLoadPlan(get.apply(p).withUsers(nonNegative((Integer) v)))));
-            out.add(row(
-                    c,
-                    "Spawn rate (users/s)",
-                    "users started per second",
-                    Double.class,
-                    p -> get.apply(p).spawnRate(),
-                    (p, v) -> p.withLoadPlan(get.apply(p).withSpawnRate(nonNegative((Double) v)))));
-            out.add(row(
-                    c,
-                    "Duration (s)",
-                    "the whole run, seconds",
-                    Long.class,
-                    p -> get.apply(p).duration().toSeconds(),
-                    (p, v) -> p.withLoadPlan(get.apply(p).withDuration(Duration.ofSeconds(nonNegative((Long) v))))));
-        } else {
-            String c = "Open model";
-            Function<Project, LoadPlan.Open> get = p -> (LoadPlan.Open) p.loadPlan();
-            out.add(row(
-                    c,
-                    "Duration (s)",
-                    "the whole run, seconds",
-                    Long.class,
-                    p -> get.apply(p).duration().toSeconds(),
-                    (p, v) -> p.withLoadPlan(get.apply(p).withDuration(Duration.ofSeconds(nonNegative((Long) v))))));
-        }
-    }
-
-    private static <N extends Number> N nonNegative(N n) {
-        if (n.doubleValue() < 0 || Double.isNaN(n.doubleValue())) {
-            throw new IllegalArgumentException("enter 0 or more");
-        }
-        return n;
     }
 }

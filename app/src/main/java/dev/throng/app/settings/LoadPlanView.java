@@ -59,7 +59,11 @@ public final class LoadPlanView extends BorderPane {
                         e.getNewValue() == null ? 0 : e.getNewValue(),
                         e.getRowValue().target(),
                         e.getRowValue().rate())));
-        var target = new TableColumn<LoadPlanViewModel.StageRow, Double>("Target");
+        var target = new TableColumn<LoadPlanViewModel.StageRow, Double>();
+        target.textProperty()
+                .bind(javafx.beans.binding.Bindings.when(vm.openProperty())
+                        .then("Target (arrivals/s)")
+                        .otherwise("Target (users)"));
         target.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().target()));
         target.setCellFactory(TextFieldTableCell.forTableColumn(new DoubleStringConverter()));
         target.setOnEditCommit(e -> replace(
