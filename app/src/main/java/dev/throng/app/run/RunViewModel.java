@@ -1,5 +1,6 @@
 package dev.throng.app.run;
 
+import dev.throng.app.fx.BackgroundTasks;
 import dev.throng.engine.history.RunHistory;
 import dev.throng.engine.project.LoadPlan;
 import dev.throng.engine.project.Project;
@@ -55,7 +56,7 @@ public final class RunViewModel {
     private final Supplier<Project> project;
     private final Supplier<Path> projectDirectory;
     private final BiFunction<Project, Path, RunHandle> starter;
-    private final Tasks tasks;
+    private final BackgroundTasks tasks;
     private final Thread owner = Thread.currentThread();
     private DebugRunViewModel debugRun;
     private Supplier<Path> projectFile = () -> null;
@@ -91,24 +92,24 @@ public final class RunViewModel {
 
     /** A dashboard that runs the project locally with {@code Runs.startLocal}. */
     public RunViewModel(Supplier<Project> project, Supplier<Path> projectDirectory) {
-        this(project, projectDirectory, RunViewModel::startLocal, Tasks.fx());
+        this(project, projectDirectory, RunViewModel::startLocal, BackgroundTasks.fx());
     }
 
     /** A dashboard that starts runs with {@code starter} (project with the overrides applied, project folder). */
     public RunViewModel(
             Supplier<Project> project, Supplier<Path> projectDirectory, BiFunction<Project, Path, RunHandle> starter) {
-        this(project, projectDirectory, starter, Tasks.fx());
+        this(project, projectDirectory, starter, BackgroundTasks.fx());
     }
 
     RunViewModel(
             Supplier<Project> project,
             Supplier<Path> projectDirectory,
             BiFunction<Project, Path, RunHandle> starter,
-            Tasks tasks) {
+            BackgroundTasks tasks) {
         this.project = Objects.requireNonNull(project, "project");
         this.projectDirectory = Objects.requireNonNull(projectDirectory, "projectDirectory");
         this.starter = Objects.requireNonNull(starter, "starter");
-        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.tasks = Objects.requireNonNull(tasks, "tasks").inOrder();
         users.addListener((o, was, now) -> {
             if (live(h -> h.setTargetUsers(now.intValue())) && runningPlan instanceof LoadPlan.Closed c) {
                 runningPlan =
@@ -321,7 +322,7 @@ public final class RunViewModel {
         stopRequested = false;
         int token = ++generation;
         setState(RunState.STARTING, "Starting…");
-        tasks.call(() -> starter.apply(effective, directory), h -> started(token, h), e -> startFailed(token, e));
+        tasks.run(() -> starter.apply(effective, directory), h -> started(token, h), e -> startFailed(token, e));
     }
 
     /** Stops the run gracefully; a second Stop while stopping cuts the users off at once. */
@@ -379,7 +380,6 @@ public final class RunViewModel {
             h.stop(false);
             tasks.run(h::close, e -> {});
         }
-        tasks.shutdown();
         if (debugRun != null) {
             debugRun.shutdown();
         }
@@ -393,7 +393,7 @@ public final class RunViewModel {
             return;
         }
         handle = h;
-        h.completion().whenComplete((r, e) -> tasks.owner().execute(() -> finished(token, h, r, e)));
+        h.completion().whenComplete((r, e) -> tasks.ui().execute(() -> finished(token, h, r, e)));
         if (stopRequested) {
             tasks.run(() -> h.stop(true), this::showError);
         } else {
@@ -440,7 +440,7 @@ public final class RunViewModel {
             return;
         }
         savedTo.set("Saving the results…");
-        tasks.call(
+        tasks.run(
                 () -> RunHistory.save(file, r),
                 dir -> {
                     if (token == generation) {
