@@ -147,6 +147,16 @@ final class RunFigures {
         }
     }
 
+    /** Shows a saved run: its final statistics and its own history in place of anything shown before. */
+    void showSaved(RunResult r) {
+        clear();
+        if (r.finalStats() != null) {
+            showStats(r.finalStats());
+        }
+        history.replaceAll(r.history().stream().map(SamplePoint::of).toList());
+        elapsedText.set(Figures.clock(r.durationMillis()));
+    }
+
     /** Shows only rows whose label contains {@code value} (ignoring case). */
     void filter(String value) {
         filter = value == null ? "" : value;

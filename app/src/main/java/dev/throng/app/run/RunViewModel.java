@@ -121,6 +121,25 @@ public final class RunViewModel {
         filter.addListener((o, was, now) -> figures.filter(now));
     }
 
+    /**
+     * A read-only dashboard of a finished (saved) run: its statistics, failures and chart history, no run control.
+     * Start does nothing useful on it (there is no project); the history view shows it with {@link RunResultView}.
+     */
+    public static RunViewModel ofResult(RunResult r) {
+        Objects.requireNonNull(r, "r");
+        RunViewModel vm = new RunViewModel(
+                () -> null,
+                () -> null,
+                (p, d) -> {
+                    throw new IllegalStateException("a saved run cannot be started again");
+                },
+                BackgroundTasks.inline());
+        vm.result.set(r);
+        vm.figures.showSaved(r);
+        vm.setState(RunState.FINISHED, "Saved run of " + r.started());
+        return vm;
+    }
+
     private static RunHandle startLocal(Project project, Path directory) {
         return Runs.startLocal(project, RunOptions.of(directory));
     }
