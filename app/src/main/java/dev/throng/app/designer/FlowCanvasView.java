@@ -48,6 +48,7 @@ public final class FlowCanvasView extends Pane {
     private String wiring;
     private TextField weightEditor;
     private boolean fitPending = true;
+    private final javafx.scene.Node legend;
 
     public FlowCanvasView(FlowDesignerViewModel vm) {
         this.vm = vm;
@@ -85,11 +86,15 @@ public final class FlowCanvasView extends Pane {
             }
         });
         rebuild();
-        getChildren().add(legend());
+        legend = legend();
         vm.overlayProperty().addListener((o, a, b) -> applyOverlay());
     }
 
-    /** The run overlay's legend, top left, above the content (it does not zoom); shown while there is an overlay. */
+    /** The run overlay's legend and its choice of measure; the editor puts it above the canvas. Shown during a run. */
+    javafx.scene.Node overlayLegend() {
+        return legend;
+    }
+
     private javafx.scene.Node legend() {
         var measure = new javafx.scene.control.ChoiceBox<RunOverlay.Measure>();
         measure.getItems().setAll(RunOverlay.Measure.values());
@@ -114,16 +119,17 @@ public final class FlowCanvasView extends Pane {
         var title = new javafx.scene.control.Label("Live run · colour by");
         var top = new javafx.scene.layout.HBox(6, title, measure);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        var box = new javafx.scene.layout.VBox(4, top, chips, text);
+        top.getChildren().add(chips);
+        top.setSpacing(12);
+        text.setMaxWidth(Double.MAX_VALUE);
+        var box = new javafx.scene.layout.VBox(2, top, text);
         box.setId("overlay-legend");
         box.getStyleClass().add("overlay-legend");
-        box.setManaged(false);
-        box.relocate(8, 8);
         box.setVisible(false);
+        box.managedProperty().bind(box.visibleProperty());
         vm.overlayProperty().addListener((o, a, b) -> {
             box.setVisible(b != null);
             text.setText(b == null ? "" : b.legend());
-            box.autosize();
         });
         return box;
     }

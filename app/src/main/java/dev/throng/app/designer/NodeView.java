@@ -18,10 +18,12 @@ final class NodeView extends StackPane {
     private final Rectangle box;
     private final Circle port;
     private Label share;
+    private final javafx.scene.control.Tooltip tip;
     private String shareText;
 
     NodeView(Node node, boolean selected) {
         this.node = node;
+        this.tip = new javafx.scene.control.Tooltip(node.title() + "\n" + node.detail());
         setId("node-" + node.id());
         getStyleClass().addAll("flow-node", "flow-node-" + node.kind().name().toLowerCase(Locale.ROOT));
         boolean pseudo = node.kind() == Kind.START || node.kind() == Kind.END;
@@ -52,8 +54,7 @@ final class NodeView extends StackPane {
             text.getChildren().addAll(detail, share);
         }
         if (!pseudo) {
-            javafx.scene.control.Tooltip.install(
-                    box, new javafx.scene.control.Tooltip(node.title() + "\n" + node.detail()));
+            javafx.scene.control.Tooltip.install(box, tip);
         }
         port = new Circle(PORT_RADIUS);
         port.getStyleClass().add("flow-port");
@@ -98,6 +99,8 @@ final class NodeView extends StackPane {
         }
         if (share != null) {
             share.setText(f == null ? shareText : f.text());
+            tip.setText(node.title() + "\n" + node.detail()
+                    + (f == null ? "" : String.format(Locale.ROOT, "\n%s · %.1f requests/s now", f.text(), f.rps())));
         }
     }
 

@@ -58,7 +58,7 @@ public final class RunOverlay {
      * @param p95Ms 95th percentile since the start (or last reset), ms
      * @param errorRate failed share since the start, in [0, 1]
      * @param rps requests per second in the last interval
-     * @param text a short line for the node, e.g. "p95 120 ms · 0.5% err · 12.0/s"
+     * @param text a short line for the node, e.g. "p95 120 ms · 0.5% err"
      */
     public record StepFigures(Level level, double p95Ms, double errorRate, double rps, String text) {}
 
@@ -135,7 +135,7 @@ public final class RunOverlay {
                                     ? grade(errors, limit / 2, limit)
                                     : errors == 0 ? Level.GOOD : errors < ERRORS_WARN ? Level.WARN : Level.BAD;
                     };
-            String text = String.format(Locale.ROOT, "p95 %s ms · %.1f%% err · %.1f/s", millis(p95), errors * 100, rps);
+            String text = String.format(Locale.ROOT, "p95 %s ms · %.1f%% err", millis(p95), errors * 100);
             out.put(r.id(), new StepFigures(level, p95, errors, rps, text));
         }
         return new RunOverlay(measure, out, maxRps, legend(measure, anyLimit));

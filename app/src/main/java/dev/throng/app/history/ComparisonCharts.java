@@ -80,6 +80,8 @@ final class ComparisonCharts extends HBox {
         DefaultNumericAxis x = new DefaultNumericAxis("time", "s");
         DefaultNumericAxis y = new DefaultNumericAxis();
         y.setName(unit);
+        y.setUnit(null);
+        x.setUnit("s");
         y.setForceZeroInRange(true);
         y.setAutoRangeRounding(true);
         y.setAutoRangePadding(0.05);

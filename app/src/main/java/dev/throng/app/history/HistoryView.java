@@ -169,6 +169,7 @@ public final class HistoryView extends BorderPane {
                         column("Thresholds", r -> r.passed() ? "passed" : "FAILED", 90),
                         column("Folder", r -> folderName(r.directory()), 240)));
         runs.setItems(vm.runs());
+        runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         runs.getSelectionModel().getSelectedItems().addListener((ListChangeListener<SavedRun>)
                 c -> vm.selected().setAll(List.copyOf(runs.getSelectionModel().getSelectedItems())));
         runs.setRowFactory(t -> {
@@ -189,7 +190,7 @@ public final class HistoryView extends BorderPane {
     private void buildDeltasTable() {
         deltas.setId("history-deltas");
         deltas.setPlaceholder(new Label("No rows."));
-        TableColumn<RowDelta, String> name = column("Name", RowDelta::label, 260);
+        TableColumn<RowDelta, String> name = column("Name", RowDelta::label, 180);
         deltas.getColumns()
                 .setAll(List.of(
                         name,
@@ -220,6 +221,7 @@ public final class HistoryView extends BorderPane {
                                 Columns::points),
                         column("Regressions", d -> String.join(", ", d.regressions()), 220)));
         deltas.setItems(vm.deltas());
+        deltas.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         deltas.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(RowDelta item, boolean empty) {
@@ -247,7 +249,7 @@ public final class HistoryView extends BorderPane {
                 title,
                 d -> side(d.before(), value, format) + " → " + side(d.after(), value, format) + "  ("
                         + changeFormat.apply(change.applyAsDouble(d)) + ")",
-                170);
+                160);
     }
 
     private static String side(

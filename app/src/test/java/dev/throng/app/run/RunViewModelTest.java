@@ -283,4 +283,20 @@ class RunViewModelTest {
         assertThat(folders).containsExactly(Path.of("").toAbsolutePath());
         assertThat(vm.savedToProperty().get()).isEmpty();
     }
+
+    @Test
+    void aSavedRunIsShownReadOnlyWithItsHistoryAndWholeRunRates() {
+        var saved = dev.throng.engine.report.SampleResults.run(1.0, 0);
+
+        RunViewModel vm = RunViewModel.ofResult(saved);
+
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        assertThat(vm.resultProperty().get()).isSameAs(saved);
+        assertThat(vm.history().size()).isEqualTo(saved.history().size());
+        assertThat(vm.rows()).isNotEmpty();
+        assertThat(vm.rows()).allSatisfy(r -> assertThat(r.rps()).isPositive());
+        assertThat(vm.totalProperty().get().requests())
+                .isEqualTo(saved.finalStats().cumulativeTotal().requests());
+        assertThat(vm.failures()).isNotEmpty();
+    }
 }
