@@ -312,12 +312,12 @@ public final class MainView extends BorderPane {
         menus.importHar(har);
     }
 
-    /** The main view-model (selection, problems). */
     /** Stops any run at once; called when the app exits. */
     public void shutdown() {
         runModel.shutdown();
     }
 
+    /** The main view-model (selection, problems). */
     public MainViewModel viewModel() {
         return main;
     }
