@@ -145,5 +145,14 @@ class OverlayGuiIT {
             Screenshots.write(stage.getScene(), Path.of("target", "screenshots", "overlay.png"));
             return null;
         });
+
+        // The History tab of an unsaved project says where runs will be kept.
+        robot.clickOn("History");
+        waitFor(
+                10,
+                () -> robot.lookup("#history-message")
+                        .queryAs(javafx.scene.control.Label.class)
+                        .getText()
+                        .contains("Save the project"));
     }
 }
