@@ -37,6 +37,15 @@ final class ArrowView extends Group {
         return w == Math.rint(w) ? Long.toString((long) w) : Double.toString(w);
     }
 
+    /** Draws the line {@code width} px wide (the traffic it carries while a run goes); 0 restores the style's width. */
+    void setTraffic(double width) {
+        if (width <= 0) {
+            curve.setStyle("");
+        } else {
+            curve.setStyle(String.format(Locale.ROOT, "-fx-stroke-width: %.1f;", width));
+        }
+    }
+
     void setSelected(boolean value) {
         var selected = javafx.css.PseudoClass.getPseudoClass("selected");
         pseudoClassStateChanged(selected, value);

@@ -48,6 +48,7 @@ public final class FlowCanvasView extends Pane {
     private String wiring;
     private TextField weightEditor;
     private boolean fitPending = true;
+    private final javafx.scene.Node legend;
 
     public FlowCanvasView(FlowDesignerViewModel vm) {
         this.vm = vm;
@@ -85,6 +86,62 @@ public final class FlowCanvasView extends Pane {
             }
         });
         rebuild();
+        legend = legend();
+        vm.overlayProperty().addListener((o, a, b) -> applyOverlay());
+    }
+
+    /** The run overlay's legend and its choice of measure; the editor puts it above the canvas. Shown during a run. */
+    javafx.scene.Node overlayLegend() {
+        return legend;
+    }
+
+    private javafx.scene.Node legend() {
+        var measure = new javafx.scene.control.ChoiceBox<RunOverlay.Measure>();
+        measure.getItems().setAll(RunOverlay.Measure.values());
+        measure.valueProperty().bindBidirectional(vm.overlayMeasureProperty());
+        measure.setId("overlay-measure");
+        var chips = new javafx.scene.layout.HBox(8);
+        for (var level : new RunOverlay.Level[] {RunOverlay.Level.GOOD, RunOverlay.Level.WARN, RunOverlay.Level.BAD}) {
+            var chip = new Rectangle(14, 14);
+            chip.getStyleClass()
+                    .addAll("overlay-chip", "overlay-chip-" + level.name().toLowerCase(java.util.Locale.ROOT));
+            var name = switch (level) {
+                case GOOD -> "fine";
+                case WARN -> "near the limit";
+                default -> "too slow / failing";
+            };
+            chips.getChildren().add(new javafx.scene.layout.HBox(4, chip, new javafx.scene.control.Label(name)));
+        }
+        var text = new javafx.scene.control.Label();
+        text.setWrapText(true);
+        text.setMaxWidth(420);
+        text.getStyleClass().add("overlay-legend-text");
+        var title = new javafx.scene.control.Label("Live run · colour by");
+        var top = new javafx.scene.layout.HBox(6, title, measure);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.getChildren().add(chips);
+        top.setSpacing(12);
+        text.setMaxWidth(Double.MAX_VALUE);
+        var box = new javafx.scene.layout.VBox(2, top, text);
+        box.setId("overlay-legend");
+        box.getStyleClass().add("overlay-legend");
+        box.setVisible(false);
+        box.managedProperty().bind(box.visibleProperty());
+        vm.overlayProperty().addListener((o, a, b) -> {
+            box.setVisible(b != null);
+            text.setText(b == null ? "" : b.legend());
+        });
+        return box;
+    }
+
+    private void applyOverlay() {
+        RunOverlay o = vm.overlayProperty().get();
+        for (var v : nodeViews.values()) {
+            v.showFigures(o == null ? null : o.step(v.node().id()));
+        }
+        for (var a : arrowViews.values()) {
+            a.setTraffic(o == null ? 0 : o.arrowWidth(a.arrow().to()));
+        }
     }
 
     @Override
@@ -139,6 +196,7 @@ public final class FlowCanvasView extends Pane {
             view.label().setOnMousePressed(MouseEvent::consume);
         }
         layoutArrows(Set.of(), 0, 0);
+        applyOverlay();
     }
 
     private void layoutArrows(Set<String> moving, double dx, double dy) {

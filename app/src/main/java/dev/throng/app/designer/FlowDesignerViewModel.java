@@ -6,6 +6,7 @@ import dev.throng.engine.project.Edge;
 import dev.throng.engine.project.Flow;
 import dev.throng.engine.project.Position;
 import dev.throng.engine.project.Step;
+import dev.throng.engine.stats.StatsSnapshot;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -72,6 +73,11 @@ public final class FlowDesignerViewModel {
     private final ObservableSet<String> selectionView = FXCollections.unmodifiableObservableSet(selection);
     private final ReadOnlyIntegerWrapper selectedArrow = new ReadOnlyIntegerWrapper(this, "selectedArrow", -1);
     private FlowEdits.Fragment clipboard;
+    private final javafx.beans.property.ObjectProperty<RunOverlay.Measure> overlayMeasure =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "overlayMeasure", RunOverlay.Measure.P95);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<RunOverlay> overlay =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "overlay");
+    private StatsSnapshot runStats;
 
     public FlowDesignerViewModel(ProjectDocument document) {
         this.document = document;
@@ -80,7 +86,40 @@ public final class FlowDesignerViewModel {
             selection.clear();
             selectedArrow.set(-1);
             refresh();
+            updateOverlay();
         });
+        overlayMeasure.addListener((o, a, b) -> updateOverlay());
+    }
+
+    /** What the run overlay colours show: p95 (the default) or the error rate. */
+    public javafx.beans.property.ObjectProperty<RunOverlay.Measure> overlayMeasureProperty() {
+        return overlayMeasure;
+    }
+
+    /** The run's figures over the shown flow; null when no run's statistics are shown. */
+    public javafx.beans.property.ReadOnlyObjectProperty<RunOverlay> overlayProperty() {
+        return overlay.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows a run's statistics on the flow ({@code null} takes them away). The main window calls it with each new
+     * snapshot the run dashboard's sampler reads, on the owner thread.
+     */
+    public void showRunStats(StatsSnapshot stats) {
+        owner.check();
+        if (stats == runStats) {
+            return;
+        }
+        runStats = stats;
+        updateOverlay();
+    }
+
+    private void updateOverlay() {
+        Optional<Flow> f = flow();
+        overlay.set(
+                runStats == null || f.isEmpty()
+                        ? null
+                        : RunOverlay.of(f.get(), document.project().thresholds(), runStats, overlayMeasure.get()));
     }
 
     public ReadOnlyStringProperty flowIdProperty() {

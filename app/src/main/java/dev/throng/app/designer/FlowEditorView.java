@@ -95,7 +95,7 @@ public final class FlowEditorView extends BorderPane {
                 new Separator(),
                 canvasToggle,
                 tasksToggle);
-        setTop(bar);
+        setTop(new javafx.scene.layout.VBox(bar, canvas.overlayLegend()));
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.getItems().add(centre);
         setCenter(split);

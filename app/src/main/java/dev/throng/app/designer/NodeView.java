@@ -17,9 +17,13 @@ final class NodeView extends StackPane {
     private final Node node;
     private final Rectangle box;
     private final Circle port;
+    private Label share;
+    private final javafx.scene.control.Tooltip tip;
+    private String shareText;
 
     NodeView(Node node, boolean selected) {
         this.node = node;
+        this.tip = new javafx.scene.control.Tooltip(node.title() + "\n" + node.detail());
         setId("node-" + node.id());
         getStyleClass().addAll("flow-node", "flow-node-" + node.kind().name().toLowerCase(Locale.ROOT));
         boolean pseudo = node.kind() == Kind.START || node.kind() == Kind.END;
@@ -44,13 +48,13 @@ final class NodeView extends StackPane {
             var detail = new Label(node.detail());
             detail.getStyleClass().add("flow-node-detail");
             detail.setMaxWidth(width - 16);
-            var share = new Label(String.format(Locale.ROOT, "%.1f%% of visits", node.share() * 100));
+            shareText = String.format(Locale.ROOT, "%.1f%% of visits", node.share() * 100);
+            share = new Label(shareText);
             share.getStyleClass().add("flow-node-share");
             text.getChildren().addAll(detail, share);
         }
         if (!pseudo) {
-            javafx.scene.control.Tooltip.install(
-                    box, new javafx.scene.control.Tooltip(node.title() + "\n" + node.detail()));
+            javafx.scene.control.Tooltip.install(box, tip);
         }
         port = new Circle(PORT_RADIUS);
         port.getStyleClass().add("flow-port");
@@ -82,6 +86,22 @@ final class NodeView extends StackPane {
 
     double boxHeight() {
         return box.getHeight();
+    }
+
+    /** Shows a run's figures (colour and a line in place of the share of visits); null shows the node plain. */
+    void showFigures(RunOverlay.StepFigures f) {
+        RunOverlay.Level level = f == null ? RunOverlay.Level.NONE : f.level();
+        for (RunOverlay.Level l : RunOverlay.Level.values()) {
+            if (l != RunOverlay.Level.NONE) {
+                pseudoClassStateChanged(
+                        javafx.css.PseudoClass.getPseudoClass("run-" + l.name().toLowerCase(Locale.ROOT)), l == level);
+            }
+        }
+        if (share != null) {
+            share.setText(f == null ? shareText : f.text());
+            tip.setText(node.title() + "\n" + node.detail()
+                    + (f == null ? "" : String.format(Locale.ROOT, "\n%s · %.1f requests/s now", f.text(), f.rps())));
+        }
     }
 
     void setSelected(boolean value) {

@@ -125,7 +125,8 @@ final class MainMenus {
         var canvas = item("Canvas", null, () -> view.flowEditor().showTaskList(false));
         var tasks = item("Task list", null, () -> view.flowEditor().showTaskList(true));
         var run = item("Run dashboard", null, view::showRunTab);
-        var viewMenu = new Menu("View", null, fit, layout, new SeparatorMenuItem(), canvas, tasks, run);
+        var history = item("Run history", null, view::showHistoryTab);
+        var viewMenu = new Menu("View", null, fit, layout, new SeparatorMenuItem(), canvas, tasks, run, history);
         var about = item("About Throng", null, () -> {
             var alert = new Alert(
                     Alert.AlertType.INFORMATION,

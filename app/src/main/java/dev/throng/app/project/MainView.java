@@ -7,6 +7,8 @@ import dev.throng.app.designer.RequestEditorViewModel;
 import dev.throng.app.designer.TaskListViewModel;
 import dev.throng.app.fx.BackgroundTasks;
 import dev.throng.app.fx.FxThread;
+import dev.throng.app.history.HistoryView;
+import dev.throng.app.history.HistoryViewModel;
 import dev.throng.app.run.RunView;
 import dev.throng.app.run.RunViewModel;
 import dev.throng.app.service.Issue;
@@ -55,6 +57,7 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Tab designTab = new Tab("Design");
     private final Tab runTab = new Tab("Run");
+    private final Tab historyTab = new Tab("History");
     private final Label status = new Label();
     private LoadPlanView loadPlanView;
     private VariablesView variablesView;
@@ -89,7 +92,22 @@ public final class MainView extends BorderPane {
         Consumer<Boolean> runActive = runView::setActive;
         runTab.setContent(runView);
         runTab.selectedProperty().addListener((o, a, b) -> runActive.accept(b));
-        tabs.getTabs().addAll(designTab, runTab);
+        // The flow shows the run's figures: fed from the dashboard's sampler tick while the designer is shown.
+        runModel.snapshotProperty().addListener((o, a, b) -> designer.showRunStats(b == null ? null : b.stats()));
+        designTab.selectedProperty().addListener((o, a, b) -> runView.setFeedingOthers(b));
+        runView.setFeedingOthers(designTab.isSelected());
+        var history = new HistoryViewModel(() -> document.fileProperty().get(), tasks);
+        var historyView = new HistoryView(history);
+        historyTab.setContent(historyView);
+        historyTab.setClosable(false);
+        historyTab.setId("history-tab");
+        historyTab.selectedProperty().addListener((o, a, b) -> historyView.setActive(b));
+        runModel.savedToProperty().addListener((o, a, b) -> {
+            if (historyView.isActive()) {
+                history.refresh();
+            }
+        });
+        tabs.getTabs().addAll(designTab, runTab, historyTab);
 
         var split = new SplitPane(tree, tabs, properties);
         split.setDividerPositions(0.17, 0.78);
@@ -294,17 +312,21 @@ public final class MainView extends BorderPane {
         menus.importHar(har);
     }
 
-    /** The main view-model (selection, problems). */
     /** Stops any run at once; called when the app exits. */
     public void shutdown() {
         runModel.shutdown();
     }
 
+    /** The main view-model (selection, problems). */
     public MainViewModel viewModel() {
         return main;
     }
 
     void showRunTab() {
         tabs.getSelectionModel().select(runTab);
+    }
+
+    void showHistoryTab() {
+        tabs.getSelectionModel().select(historyTab);
     }
 }

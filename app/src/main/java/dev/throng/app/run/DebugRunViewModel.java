@@ -1,5 +1,6 @@
 package dev.throng.app.run;
 
+import dev.throng.app.fx.BackgroundTasks;
 import dev.throng.engine.project.Project;
 import dev.throng.engine.project.UserProfile;
 import dev.throng.engine.run.RunOptions;
@@ -27,7 +28,7 @@ import javafx.collections.ObservableList;
  * alone, without statistics; every request and response is kept for the inspector.
  *
  * <p>Confined to the thread that created it (the FX thread in the app). The run itself happens on the background
- * thread of {@link Tasks}; its result comes back to the owner thread.
+ * thread of {@link BackgroundTasks}; its result comes back to the owner thread.
  */
 public final class DebugRunViewModel {
     /** Runs one user; blocks the calling (background) thread until done. */
@@ -40,7 +41,7 @@ public final class DebugRunViewModel {
     private final Supplier<Project> project;
     private final Supplier<Path> projectDirectory;
     private final Debugger debugger;
-    private final Tasks tasks;
+    private final BackgroundTasks tasks;
     private final Thread owner = Thread.currentThread();
 
     private final ObservableList<String> profiles = FXCollections.observableArrayList();
@@ -55,14 +56,19 @@ public final class DebugRunViewModel {
 
     /** A debug run with the engine's {@code Runs.debugRun}, on its own background thread. */
     public DebugRunViewModel(Supplier<Project> project, Supplier<Path> projectDirectory) {
-        this(project, projectDirectory, (p, name, n, dir) -> Runs.debugRun(p, name, n, RunOptions.of(dir)), Tasks.fx());
+        this(
+                project,
+                projectDirectory,
+                (p, name, n, dir) -> Runs.debugRun(p, name, n, RunOptions.of(dir)),
+                BackgroundTasks.fx());
     }
 
-    DebugRunViewModel(Supplier<Project> project, Supplier<Path> projectDirectory, Debugger debugger, Tasks tasks) {
+    DebugRunViewModel(
+            Supplier<Project> project, Supplier<Path> projectDirectory, Debugger debugger, BackgroundTasks tasks) {
         this.project = Objects.requireNonNull(project);
         this.projectDirectory = Objects.requireNonNull(projectDirectory);
         this.debugger = Objects.requireNonNull(debugger);
-        this.tasks = Objects.requireNonNull(tasks);
+        this.tasks = Objects.requireNonNull(tasks).inOrder();
     }
 
     /** The profile names of the project. */
@@ -134,7 +140,7 @@ public final class DebugRunViewModel {
         exchanges.clear();
         selected.set(null);
         status.set("Running one '" + name + "' user for " + n + (n == 1 ? " iteration…" : " iterations…"));
-        tasks.call(() -> debugger.run(p, name, n, dir), list -> done(token, list), e -> failed(token, e));
+        tasks.run(() -> debugger.run(p, name, n, dir), list -> done(token, list), e -> failed(token, e));
     }
 
     private void done(int token, List<Exchange> list) {
@@ -164,7 +170,6 @@ public final class DebugRunViewModel {
         checkThread();
         generation++;
         running.set(false);
-        tasks.shutdown();
     }
 
     private void checkThread() {

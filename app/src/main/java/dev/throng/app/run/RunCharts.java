@@ -108,6 +108,11 @@ final class RunCharts {
         return node;
     }
 
+    /** Shows the whole run on the time axis (for a finished run). */
+    void showWholeRun() {
+        window.setValue(Window.WHOLE_RUN);
+    }
+
     /** The requests/s dataset (for tests). */
     DoubleDataSet requestsDataSet() {
         return rps;

@@ -45,6 +45,8 @@ final class RunFigures {
     private StatsSnapshot lastStats;
     private long lastDropped;
     private String filter = "";
+    /** A saved run shows each row's rate over the whole run rather than over the last interval. */
+    private boolean saved;
 
     RunFigures(int maxRows) {
         this.maxRows = maxRows;
@@ -147,6 +149,17 @@ final class RunFigures {
         }
     }
 
+    /** Shows a saved run: its final statistics and its own history in place of anything shown before. */
+    void showSaved(RunResult r) {
+        clear();
+        saved = true;
+        if (r.finalStats() != null) {
+            showStats(r.finalStats());
+        }
+        history.replaceAll(r.history().stream().map(SamplePoint::of).toList());
+        elapsedText.set(Figures.clock(r.durationMillis()));
+    }
+
     /** Shows only rows whose label contains {@code value} (ignoring case). */
     void filter(String value) {
         filter = value == null ? "" : value;
@@ -155,6 +168,7 @@ final class RunFigures {
 
     /** Forgets everything, for a new run. */
     void clear() {
+        saved = false;
         lastDropped = 0;
         lastStats = null;
         history.clear();
@@ -174,7 +188,9 @@ final class RunFigures {
         lastStats = st;
         showRows();
         var t = st.cumulativeTotal();
-        double now = st.intervalTotal() == null ? 0 : st.intervalTotal().rps();
+        double now = saved && t != null
+                ? t.rps()
+                : st.intervalTotal() == null ? 0 : st.intervalTotal().rps();
         total.set(t == null ? null : StatsRow.of(t, now));
         setIfChanged(failures, st.failures());
     }
@@ -182,7 +198,8 @@ final class RunFigures {
     private void showRows() {
         RowSelection sel = lastStats == null
                 ? RowSelection.EMPTY
-                : RowSelection.select(lastStats.cumulative(), lastStats.interval(), filter, maxRows);
+                : RowSelection.select(
+                        lastStats.cumulative(), saved ? lastStats.cumulative() : lastStats.interval(), filter, maxRows);
         rows.setAll(sel.rows());
         if (sel.cut()) {
             rowsNote.set("Showing the busiest " + sel.rows().size() + " of " + Figures.count(sel.matching())

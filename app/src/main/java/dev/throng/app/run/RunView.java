@@ -28,7 +28,8 @@ import javafx.util.Duration;
  * progress over the plan's stages, warnings, charts and the statistics, failures and agents tables.
  *
  * <p>Confined to the FX thread. While active (shown), a {@link Timeline} samples the view-model twice a second; the
- * charts are filled only from that tick. The main window calls {@link #setActive} when the tab is shown or hidden.
+ * charts are filled only from that tick. The main window calls {@link #setActive} when the tab is shown or hidden, and
+ * {@link #setFeedingOthers} while another view (the flow overlay) shows the run.
  */
 public final class RunView extends BorderPane {
     /** How often the sampler reads the engine's snapshot, ms. */
@@ -40,6 +41,7 @@ public final class RunView extends BorderPane {
     private final StatsTable stats;
     private final Timeline sampler;
     private boolean active;
+    private boolean feeding;
 
     public RunView(RunViewModel vm) {
         this.vm = vm;
@@ -85,13 +87,30 @@ public final class RunView extends BorderPane {
         if (value) {
             vm.refreshFromProject();
             vm.debugRun().refreshFromProject();
+        }
+        updateSampler();
+    }
+
+    /**
+     * Keeps sampling (true) while the dashboard is hidden because another view shows the run's snapshots (the flow
+     * designer's overlay listens to {@link RunViewModel#snapshotProperty()}); the charts are not updated then, and
+     * catch up when the dashboard is shown again.
+     */
+    public void setFeedingOthers(boolean value) {
+        checkThread();
+        feeding = value;
+        updateSampler();
+    }
+
+    private void updateSampler() {
+        if (active || feeding) {
             sampler.play();
         } else {
             sampler.stop();
         }
     }
 
-    /** Whether the sampler runs. */
+    /** Whether the dashboard is shown (its sampler runs). */
     public boolean isActive() {
         return active;
     }
@@ -106,7 +125,8 @@ public final class RunView extends BorderPane {
 
     /** One sampler tick: read the snapshot; on new statistics, append to the charts. */
     void tick() {
-        if (vm.sample() || vm.stateProperty().get() == RunState.FINISHED) {
+        boolean newStats = vm.sample();
+        if (active && (newStats || vm.stateProperty().get() == RunState.FINISHED)) {
             charts.update(vm.history(), vm.openModelProperty().get());
         }
     }

@@ -1,5 +1,6 @@
 package dev.throng.app.run;
 
+import dev.throng.app.fx.BackgroundTasks;
 import dev.throng.engine.history.RunHistory;
 import dev.throng.engine.project.LoadPlan;
 import dev.throng.engine.project.Project;
@@ -55,7 +56,7 @@ public final class RunViewModel {
     private final Supplier<Project> project;
     private final Supplier<Path> projectDirectory;
     private final BiFunction<Project, Path, RunHandle> starter;
-    private final Tasks tasks;
+    private final BackgroundTasks tasks;
     private final Thread owner = Thread.currentThread();
     private DebugRunViewModel debugRun;
     private Supplier<Path> projectFile = () -> null;
@@ -91,24 +92,24 @@ public final class RunViewModel {
 
     /** A dashboard that runs the project locally with {@code Runs.startLocal}. */
     public RunViewModel(Supplier<Project> project, Supplier<Path> projectDirectory) {
-        this(project, projectDirectory, RunViewModel::startLocal, Tasks.fx());
+        this(project, projectDirectory, RunViewModel::startLocal, BackgroundTasks.fx());
     }
 
     /** A dashboard that starts runs with {@code starter} (project with the overrides applied, project folder). */
     public RunViewModel(
             Supplier<Project> project, Supplier<Path> projectDirectory, BiFunction<Project, Path, RunHandle> starter) {
-        this(project, projectDirectory, starter, Tasks.fx());
+        this(project, projectDirectory, starter, BackgroundTasks.fx());
     }
 
     RunViewModel(
             Supplier<Project> project,
             Supplier<Path> projectDirectory,
             BiFunction<Project, Path, RunHandle> starter,
-            Tasks tasks) {
+            BackgroundTasks tasks) {
         this.project = Objects.requireNonNull(project, "project");
         this.projectDirectory = Objects.requireNonNull(projectDirectory, "projectDirectory");
         this.starter = Objects.requireNonNull(starter, "starter");
-        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.tasks = Objects.requireNonNull(tasks, "tasks").inOrder();
         users.addListener((o, was, now) -> {
             if (live(h -> h.setTargetUsers(now.intValue())) && runningPlan instanceof LoadPlan.Closed c) {
                 runningPlan =
@@ -118,6 +119,25 @@ public final class RunViewModel {
         spawnRate.addListener((o, was, now) -> live(h -> h.setSpawnRate(now.doubleValue())));
         arrivalRate.addListener((o, was, now) -> live(h -> h.setArrivalRate(now.doubleValue())));
         filter.addListener((o, was, now) -> figures.filter(now));
+    }
+
+    /**
+     * A read-only dashboard of a finished (saved) run: its statistics, failures and chart history, no run control.
+     * Start does nothing useful on it (there is no project); the history view shows it with {@link RunResultView}.
+     */
+    public static RunViewModel ofResult(RunResult r) {
+        Objects.requireNonNull(r, "r");
+        RunViewModel vm = new RunViewModel(
+                () -> null,
+                () -> null,
+                (p, d) -> {
+                    throw new IllegalStateException("a saved run cannot be started again");
+                },
+                BackgroundTasks.inline());
+        vm.result.set(r);
+        vm.figures.showSaved(r);
+        vm.setState(RunState.FINISHED, "Saved run of " + r.started());
+        return vm;
     }
 
     private static RunHandle startLocal(Project project, Path directory) {
@@ -321,7 +341,7 @@ public final class RunViewModel {
         stopRequested = false;
         int token = ++generation;
         setState(RunState.STARTING, "Starting…");
-        tasks.call(() -> starter.apply(effective, directory), h -> started(token, h), e -> startFailed(token, e));
+        tasks.run(() -> starter.apply(effective, directory), h -> started(token, h), e -> startFailed(token, e));
     }
 
     /** Stops the run gracefully; a second Stop while stopping cuts the users off at once. */
@@ -379,7 +399,6 @@ public final class RunViewModel {
             h.stop(false);
             tasks.run(h::close, e -> {});
         }
-        tasks.shutdown();
         if (debugRun != null) {
             debugRun.shutdown();
         }
@@ -393,7 +412,7 @@ public final class RunViewModel {
             return;
         }
         handle = h;
-        h.completion().whenComplete((r, e) -> tasks.owner().execute(() -> finished(token, h, r, e)));
+        h.completion().whenComplete((r, e) -> tasks.ui().execute(() -> finished(token, h, r, e)));
         if (stopRequested) {
             tasks.run(() -> h.stop(true), this::showError);
         } else {
@@ -440,7 +459,7 @@ public final class RunViewModel {
             return;
         }
         savedTo.set("Saving the results…");
-        tasks.call(
+        tasks.run(
                 () -> RunHistory.save(file, r),
                 dir -> {
                     if (token == generation) {

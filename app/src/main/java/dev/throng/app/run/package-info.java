@@ -6,8 +6,9 @@
  * <p>{@link dev.throng.app.run.RunViewModel} holds the state as JavaFX properties and imports only
  * {@code javafx.beans} and {@code javafx.collections}; it is tested as a plain object. {@link
  * dev.throng.app.run.RunView} and its parts render it with JavaFX controls and chartfx. The view pulls snapshots
- * twice a second on the FX thread while it is shown; engine calls (start, stop, live changes) run on one background
- * thread whose callbacks land on the FX thread.
+ * twice a second on the FX thread while it is shown (or while the flow overlay shows the run); engine calls (start,
+ * stop, live changes) go through {@link dev.throng.app.fx.BackgroundTasks#inOrder()}, one at a time in order, with
+ * callbacks on the FX thread. {@link dev.throng.app.run.RunResultView} shows a finished run read-only.
  *
  * <p>{@link dev.throng.app.run.DebugRunViewModel} runs one user alone and keeps each request and response for the
  * inspector of the "Debug run" tab. Finished runs are saved beside the project when the main window says where the

@@ -3,6 +3,7 @@ package dev.throng.app.settings;
 import dev.throng.app.fx.BackgroundTasks;
 import dev.throng.app.fx.ThreadOwner;
 import dev.throng.app.project.ProjectDocument;
+import dev.throng.engine.project.CsvHeader;
 import dev.throng.engine.project.DataSource;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -114,38 +115,10 @@ public final class DataSourceViewModel {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while (out.size() <= PREVIEW_ROWS && (line = in.readLine()) != null) {
-                out.add(split(line, delimiter));
+                out.add(CsvHeader.split(line, delimiter));
             }
         }
         return out;
-    }
-
-    static List<String> split(String line, char delimiter) {
-        var fields = new ArrayList<String>();
-        var field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == delimiter) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     private void edit(UnaryOperator<DataSource> change) {

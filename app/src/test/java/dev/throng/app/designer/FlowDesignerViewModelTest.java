@@ -116,4 +116,27 @@ class FlowDesignerViewModelTest {
         assertThat(vm.selection()).containsExactly("cart");
         assertThat(vm.find("nothing")).isEmpty();
     }
+
+    @Test
+    void theRunOverlayFollowsTheSnapshotsTheMeasureAndTheShownFlow() {
+        assertThat(vm.overlayProperty().get()).isNull();
+        var stats = dev.throng.engine.report.SampleResults.run(1, 50).finalStats();
+
+        vm.showRunStats(stats);
+        RunOverlay o = vm.overlayProperty().get();
+        assertThat(o.measure()).isEqualTo(RunOverlay.Measure.P95);
+        assertThat(o.step("home")).isNotNull();
+        assertThat(o.step("cart")).isNotNull();
+
+        vm.overlayMeasureProperty().set(RunOverlay.Measure.ERROR_RATE);
+        assertThat(vm.overlayProperty().get().measure()).isEqualTo(RunOverlay.Measure.ERROR_RATE);
+        assertThat(vm.overlayProperty().get().step("home").level()).isEqualTo(RunOverlay.Level.BAD);
+
+        vm.showFlow(null);
+        assertThat(vm.overlayProperty().get()).isNull();
+        vm.showFlow("main");
+        assertThat(vm.overlayProperty().get()).isNotNull();
+        vm.showRunStats(null);
+        assertThat(vm.overlayProperty().get()).isNull();
+    }
 }

@@ -2,6 +2,7 @@ package dev.throng.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.throng.app.fx.BackgroundTasks;
 import dev.throng.engine.project.Header;
 import dev.throng.engine.project.Project;
 import dev.throng.engine.project.UserProfile;
@@ -52,7 +53,7 @@ class DebugRunViewModelTest {
                     calls.add(profile + " x" + n);
                     return List.of(exchange("/", 200, null), exchange("/slow", 500, "http-status"));
                 },
-                Tasks.inline());
+                BackgroundTasks.inline());
         vm.refreshFromProject();
         assertThat(vm.profiles()).containsExactly("web", "mobile");
         assertThat(vm.profileProperty().get()).isEqualTo("web");
@@ -74,7 +75,7 @@ class DebugRunViewModelTest {
                 (p, profile, n, dir) -> {
                     throw new RunStartException("the environment variable API_KEY is not set");
                 },
-                Tasks.inline());
+                BackgroundTasks.inline());
         vm.run();
         assertThat(vm.statusProperty().get())
                 .isEqualTo("The debug run could not run: the environment variable API_KEY is not set");

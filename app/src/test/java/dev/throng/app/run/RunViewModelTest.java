@@ -2,6 +2,7 @@ package dev.throng.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.throng.app.fx.BackgroundTasks;
 import dev.throng.engine.project.Flow;
 import dev.throng.engine.project.LoadPlan;
 import dev.throng.engine.project.Project;
@@ -30,7 +31,7 @@ class RunViewModelTest {
             .withLoadPlan(new LoadPlan.Closed(10, 2, List.of(), Duration.ofSeconds(60), Duration.ofSeconds(5)));
 
     private RunViewModel vm(BiFunction<Project, Path, RunHandle> starter) {
-        return new RunViewModel(() -> project, () -> Path.of("/projects"), starter, Tasks.inline());
+        return new RunViewModel(() -> project, () -> Path.of("/projects"), starter, BackgroundTasks.inline());
     }
 
     private RunViewModel vm() {
@@ -185,7 +186,10 @@ class RunViewModelTest {
     void aStopBeforeTheRunIsUpStopsItOnceItIs() {
         Queue<Runnable> background = new ArrayDeque<>();
         RunViewModel vm = new RunViewModel(
-                () -> project, () -> Path.of("."), (p, d) -> handle, Tasks.on(background::add, Runnable::run));
+                () -> project,
+                () -> Path.of("."),
+                (p, d) -> handle,
+                BackgroundTasks.on(background::add, Runnable::run));
         vm.start();
         assertThat(vm.stateProperty().get()).isEqualTo(RunState.STARTING);
         vm.stop();
@@ -272,11 +276,27 @@ class RunViewModelTest {
                     folders.add(d);
                     return handle;
                 },
-                Tasks.inline());
+                BackgroundTasks.inline());
         vm.saveRunsBeside(() -> null);
         vm.start();
         handle.finish(Snapshots.result(new StopReason.Completed(), handle.snapshot(), 0));
         assertThat(folders).containsExactly(Path.of("").toAbsolutePath());
         assertThat(vm.savedToProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aSavedRunIsShownReadOnlyWithItsHistoryAndWholeRunRates() {
+        var saved = dev.throng.engine.report.SampleResults.run(1.0, 0);
+
+        RunViewModel vm = RunViewModel.ofResult(saved);
+
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        assertThat(vm.resultProperty().get()).isSameAs(saved);
+        assertThat(vm.history().size()).isEqualTo(saved.history().size());
+        assertThat(vm.rows()).isNotEmpty();
+        assertThat(vm.rows()).allSatisfy(r -> assertThat(r.rps()).isPositive());
+        assertThat(vm.totalProperty().get().requests())
+                .isEqualTo(saved.finalStats().cumulativeTotal().requests());
+        assertThat(vm.failures()).isNotEmpty();
     }
 }

@@ -10,10 +10,10 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /** Writes a scene as a PNG file (without javafx-swing). Call on the FX thread. */
-final class Screenshots {
+public final class Screenshots {
     private Screenshots() {}
 
-    static void write(Scene scene, Path file) throws IOException {
+    public static void write(Scene scene, Path file) throws IOException {
         WritableImage image = scene.snapshot(null);
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();

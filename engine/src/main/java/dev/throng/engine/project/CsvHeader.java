@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the header row of a CSV data file for validation. Package-private; stateless. */
-final class CsvHeader {
+/**
+ * Reads the header row of a CSV data file (for validation) and splits CSV lines (also for the app's preview of a data
+ * file). Stateless; thread-safe.
+ */
+public final class CsvHeader {
 
     /** The columns, or the reason they could not be read. */
     record Result(List<String> columns, String error) {}
@@ -48,8 +51,11 @@ final class CsvHeader {
         }
     }
 
-    /** Splits one CSV line; fields may be quoted with {@code "} and quotes doubled inside. */
-    static List<String> split(String line, char delimiter) {
+    /**
+     * Splits one CSV line; fields may be quoted with {@code "} and quotes doubled inside; each field is stripped of
+     * surrounding white space.
+     */
+    public static List<String> split(String line, char delimiter) {
         var fields = new ArrayList<String>();
         var field = new StringBuilder();
         boolean quoted = false;
