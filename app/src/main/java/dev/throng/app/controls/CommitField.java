@@ -7,7 +7,7 @@ import javafx.scene.control.TextField;
  * A text field that hands its text over once: on Enter or when it loses focus with a changed text, so one typed value
  * is one edit. {@link #show} sets the text without committing. FX thread only.
  */
-public class CommitField extends TextField {
+public final class CommitField extends TextField {
     private String shown = "";
     private Consumer<String> onCommit = s -> {};
 

@@ -110,7 +110,7 @@ public final class PropertiesViewModel {
                 "shown in the title bar and reports",
                 String.class,
                 Project::name,
-                (p, v) -> p.withName((String) v)));
+                (p, v) -> p.withName(v)));
         out.add(row(
                 "Project",
                 "Description",
@@ -119,7 +119,7 @@ public final class PropertiesViewModel {
                 Project::description,
                 (p, v) -> new Project(
                         p.name(),
-                        (String) v,
+                        v,
                         p.settings(),
                         p.variables(),
                         p.dataSources(),
@@ -137,7 +137,7 @@ public final class PropertiesViewModel {
                 "shown to people",
                 String.class,
                 p -> p.flow(id).orElseThrow().name(),
-                (p, v) -> p.withFlow(p.flow(id).orElseThrow().withName((String) v))));
+                (p, v) -> p.withFlow(p.flow(id).orElseThrow().withName(v))));
     }
 
     private void step(List<PropertyRow> out, String flowId, String stepId) {
@@ -159,14 +159,14 @@ public final class PropertiesViewModel {
                         (p, v) -> put.apply(
                                 p,
                                 ((Step.Request) get.apply(p))
-                                        .withMethod(((String) v).strip().toUpperCase(java.util.Locale.ROOT)))));
+                                        .withMethod((v).strip().toUpperCase(java.util.Locale.ROOT)))));
                 out.add(row(
                         c,
                         "URL",
                         "a template, absolute or relative to the base URL",
                         String.class,
                         p -> ((Step.Request) get.apply(p)).url(),
-                        (p, v) -> put.apply(p, ((Step.Request) get.apply(p)).withUrl((String) v))));
+                        (p, v) -> put.apply(p, ((Step.Request) get.apply(p)).withUrl(v))));
                 out.add(row(
                         c,
                         "Name",
@@ -174,9 +174,7 @@ public final class PropertiesViewModel {
                         String.class,
                         p -> Optional.ofNullable(((Step.Request) get.apply(p)).name())
                                 .orElse(""),
-                        (p, v) -> put.apply(
-                                p,
-                                ((Step.Request) get.apply(p)).withName(((String) v).isBlank() ? null : (String) v))));
+                        (p, v) -> put.apply(p, ((Step.Request) get.apply(p)).withName((v).isBlank() ? null : v))));
             }
             case Step.Pause pause -> {
                 out.add(row(
@@ -187,7 +185,7 @@ public final class PropertiesViewModel {
                         p -> ((Step.Pause) get.apply(p)).min().toMillis(),
                         (p, v) -> {
                             var s = (Step.Pause) get.apply(p);
-                            long ms = PropertyRows.nonNegative((Long) v);
+                            long ms = PropertyRows.nonNegative(v);
                             return put.apply(
                                     p,
                                     new Step.Pause(
@@ -204,7 +202,7 @@ public final class PropertiesViewModel {
                         p -> ((Step.Pause) get.apply(p)).max().toMillis(),
                         (p, v) -> {
                             var s = (Step.Pause) get.apply(p);
-                            long ms = PropertyRows.nonNegative((Long) v);
+                            long ms = PropertyRows.nonNegative(v);
                             if (ms < s.min().toMillis()) {
                                 throw new IllegalArgumentException("the maximum cannot be below the minimum");
                             }
@@ -220,7 +218,7 @@ public final class PropertiesViewModel {
                         p -> ((Step.Group) get.apply(p)).name(),
                         (p, v) -> {
                             var s = (Step.Group) get.apply(p);
-                            return put.apply(p, new Step.Group(stepId, (String) v, s.steps(), s.position()));
+                            return put.apply(p, new Step.Group(stepId, v, s.steps(), s.position()));
                         }));
         }
     }

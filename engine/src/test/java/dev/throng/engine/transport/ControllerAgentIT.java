@@ -101,7 +101,7 @@ class ControllerAgentIT {
     @Test
     void plainTextWorksOnlyWhenBothSidesAskForIt() throws Exception {
         try (var insecure = ControllerEndpoint.bindInsecure(Farm.controller(), controllerEvents);
-                var agent = AgentConnection.connectInsecure(Farm.agent(insecure.endpoint(), "plain"), agentEvents)) {
+                var _ = AgentConnection.connectInsecure(Farm.agent(insecure.endpoint(), "plain"), agentEvents)) {
             assertThat(insecure.isSecure()).isFalse();
             agentEvents.await(AgentEvent.Welcomed.class);
             controllerEvents.await(
@@ -204,7 +204,7 @@ class ControllerAgentIT {
                 SampleMessages.share(),
                 PlanParameters.asInProject(3));
         try (var controller = secureController();
-                var agent = AgentConnection.connect(
+                var _ = AgentConnection.connect(
                         Farm.agent(controller.endpoint(), "agent-1"),
                         agent1,
                         controllerKeys.keys().publicKey(),

@@ -234,7 +234,7 @@ class PeerFailureIT {
     void aControllerThatShutsDownIsNoticedAtOnce() throws Exception {
         var controller = ControllerEndpoint.bind(
                 Farm.controller(), controllerKeys.keys(), controllerKeys.allowList(), controllerEvents);
-        try (var agent = AgentConnection.connect(
+        try (var _ = AgentConnection.connect(
                 Farm.agent(controller.endpoint(), "agent-1")
                         .withTiming(Duration.ofMillis(200), Duration.ofSeconds(60), Duration.ofSeconds(1)),
                 CurveKeys.readSecret(dir.resolve("agents/agent-1.key")),

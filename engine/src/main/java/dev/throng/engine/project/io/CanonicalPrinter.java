@@ -42,7 +42,7 @@ final class CanonicalPrinter {
 
     private void object(JsonNode node, int indent) {
         out.append("{\n");
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
             var e = it.next();
             pad(indent + 2);
             string(e.getKey());
@@ -77,7 +77,7 @@ final class CanonicalPrinter {
     private void inlineValue(JsonNode node) {
         if (node.isObject()) {
             out.append('{');
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                 var e = it.next();
                 string(e.getKey());
                 out.append(": ");
