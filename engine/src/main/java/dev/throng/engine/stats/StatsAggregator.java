@@ -100,15 +100,24 @@ public final class StatsAggregator {
      * @throws IllegalArgumentException when a histogram in it cannot be decoded
      */
     public synchronized void add(IntervalStats stats) {
+        // Everything is checked before anything is added, so that a bad interval changes nothing.
         for (IntervalStats.Row row : stats.rows()) {
-            Histogram[] histograms = new Histogram[RowRecorder.SLOTS];
             for (int slot = 0; slot < RowRecorder.SLOTS; slot++) {
                 byte[] bytes = row.histogram(slot);
                 if (bytes != null) {
-                    histograms[slot] = HistogramCodec.decodeBytes(bytes);
+                    SparseHistogramCodec.check(bytes, Histograms.digits(slot));
                 }
             }
-            accumulator(row.name(), row.method()).add(row.failures(), row.bytes(), histograms);
+        }
+        for (IntervalStats.Row row : stats.rows()) {
+            RowAccumulator accumulator = accumulator(row.name(), row.method());
+            accumulator.addCounters(row.failures(), row.bytes());
+            for (int slot = 0; slot < RowRecorder.SLOTS; slot++) {
+                byte[] bytes = row.histogram(slot);
+                if (bytes != null) {
+                    SparseHistogramCodec.addChecked(bytes, accumulator.target(slot));
+                }
+            }
         }
         for (FailureStats f : stats.failures()) {
             addFailure(f);

@@ -1,0 +1,169 @@
+package dev.throng.engine.stats;
+
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The compact wire form of an interval histogram: only its non-empty buckets, as varints. An interval of a second
+ * fills few buckets, so this is small without compression, and the controller adds it into its own histogram
+ * bucket by bucket, without building a histogram or inflating anything.
+ *
+ * <pre>
+ * bytes  : format u8 (1) | digits u8 (significant digits, 0 to 5) | buckets varint |
+ *          buckets × (valueDelta varint | count varint)
+ * </pre>
+ *
+ * Values are microseconds: each bucket's lowest value, from the lowest bucket up, each as the difference to the
+ * previous one (the first from 0). Varints are unsigned LEB128 (7 bits a byte, low bits first, at most 9 bytes here).
+ * Histograms must have a lowest discernible value of 1, as every histogram in {@link Histograms} has, so that the
+ * receiver's histogram of the same digits has the same buckets and the sum is exact.
+ *
+ * <p>Checking is strict and bounded, as the bytes come from the network: the format and digits, every value at most
+ * {@link StatsCollector#MAX_LATENCY_MICROS} and strictly rising, every count from 1 to {@link #MAX_COUNT}, and nothing
+ * after the last bucket. Stateless; any thread.
+ */
+final class SparseHistogramCodec {
+    static final int FORMAT = 1;
+
+    /** The largest count one bucket (and one histogram) may carry in one interval. */
+    static final long MAX_COUNT = 1L << 40;
+
+    private SparseHistogramCodec() {}
+
+    /** The sparse bytes of {@code h}, which has a lowest discernible value of 1 and is not empty. */
+    static byte[] encode(AbstractHistogram h) {
+        long total = h.getTotalCount();
+        byte[] buffer = new byte[64];
+        int at = 0;
+        buffer[at++] = (byte) FORMAT;
+        buffer[at++] = (byte) h.getNumberOfSignificantValueDigits();
+        // The bucket count is written at the end, once known: reserve its largest size (3 bytes: < 2^21 buckets)
+        // and move the rest down afterwards.
+        int countAt = at;
+        at += 3;
+        int buckets = 0;
+        long previous = 0;
+        long seen = 0;
+        long value = h.getCountAtValue(0) > 0 ? 0 : h.lowestEquivalentValue(h.getMinNonZeroValue());
+        for (; seen < total; value = h.nextNonEquivalentValue(value)) {
+            long count = h.getCountAtValue(value);
+            if (count == 0) {
+                continue;
+            }
+            seen += count;
+            long lowest = h.lowestEquivalentValue(value);
+            if (buffer.length - at < 20) {
+                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            at = putVarint(buffer, at, lowest - previous);
+            at = putVarint(buffer, at, count);
+            previous = lowest;
+            buckets++;
+        }
+        byte[] countBytes = new byte[3];
+        int countLength = putVarint(countBytes, 0, buckets);
+        byte[] out = new byte[at - (3 - countLength)];
+        System.arraycopy(buffer, 0, out, 0, countAt);
+        System.arraycopy(countBytes, 0, out, countAt, countLength);
+        System.arraycopy(buffer, countAt + 3, out, countAt + countLength, at - countAt - 3);
+        return out;
+    }
+
+    /**
+     * Checks that {@code bytes} are a sparse histogram of {@code digits} significant digits.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    static void check(byte[] bytes, int digits) {
+        read(bytes, digits, null);
+    }
+
+    /**
+     * Adds the counts in {@code bytes}, already {@link #check checked} against {@code target}'s digits, to {@code
+     * target}, which has a lowest discernible value of 1.
+     */
+    static void addChecked(byte[] bytes, Histogram target) {
+        read(bytes, target.getNumberOfSignificantValueDigits(), target);
+    }
+
+    /** A new histogram holding the counts in {@code bytes}; its digits are those the bytes name. */
+    static Histogram decode(byte[] bytes) {
+        if (bytes.length < 2) {
+            throw new IllegalArgumentException("not a sparse histogram: " + bytes.length + " bytes");
+        }
+        int digits = bytes[1];
+        read(bytes, digits, null);
+        Histogram h = new Histogram(digits);
+        read(bytes, digits, h);
+        return h;
+    }
+
+    /** Walks {@code bytes}, checking them, and adds each bucket to {@code target} unless it is null. */
+    private static void read(byte[] bytes, int digits, Histogram target) {
+        if (bytes.length < 3) {
+            throw bad("only " + bytes.length + " bytes");
+        }
+        if (bytes[0] != FORMAT) {
+            throw bad("unknown format " + (bytes[0] & 0xff));
+        }
+        if (bytes[1] != digits) {
+            throw bad((bytes[1] & 0xff) + " significant digits where " + digits + " were expected");
+        }
+        int[] at = {2};
+        long buckets = varint(bytes, at);
+        if (buckets > (bytes.length - at[0]) / 2) {
+            throw bad(buckets + " buckets cannot fit in " + bytes.length + " bytes");
+        }
+        long value = 0;
+        long total = 0;
+        for (long i = 0; i < buckets; i++) {
+            long delta = varint(bytes, at);
+            if (i > 0 && delta == 0) {
+                throw bad("bucket values do not rise");
+            }
+            if (delta > StatsCollector.MAX_LATENCY_MICROS - value) {
+                throw bad("a value above " + StatsCollector.MAX_LATENCY_MICROS + " µs");
+            }
+            value += delta;
+            long count = varint(bytes, at);
+            if (count < 1 || count > MAX_COUNT - total) {
+                throw bad("a count out of range (1 to " + MAX_COUNT + " in all)");
+            }
+            total += count;
+            if (target != null) {
+                target.recordValueWithCount(value, count);
+            }
+        }
+        if (at[0] != bytes.length) {
+            throw bad((bytes.length - at[0]) + " bytes after the last bucket");
+        }
+    }
+
+    private static long varint(byte[] bytes, int[] at) {
+        long result = 0;
+        for (int shift = 0; shift < 63; shift += 7) {
+            if (at[0] >= bytes.length) {
+                throw bad("cut short");
+            }
+            byte b = bytes[at[0]++];
+            result |= (long) (b & 0x7f) << shift;
+            if (b >= 0) {
+                return result;
+            }
+        }
+        throw bad("a number longer than 9 bytes");
+    }
+
+    private static int putVarint(byte[] buffer, int at, long value) {
+        while ((value & ~0x7fL) != 0) {
+            buffer[at++] = (byte) ((value & 0x7f) | 0x80);
+            value >>>= 7;
+        }
+        buffer[at++] = (byte) value;
+        return at;
+    }
+
+    private static IllegalArgumentException bad(String what) {
+        return new IllegalArgumentException("not a sparse interval histogram: " + what);
+    }
+}
