@@ -81,9 +81,42 @@ final class SparseHistogramCodec {
     /**
      * Adds the counts in {@code bytes}, already {@link #check checked} against {@code target}'s digits, to {@code
      * target}, which has a lowest discernible value of 1.
+     *
+     * <p>The highest and the lowest bucket go first: HdrHistogram updates its (volatile) minimum and maximum with a
+     * compare-and-set whenever a value passes them, which rising values into an empty histogram would do at every
+     * bucket; this way it happens at most twice.
+     *
+     * @param scratch reused buffers; confined to the caller's thread
      */
-    static void addChecked(byte[] bytes, Histogram target) {
-        read(bytes, target.getNumberOfSignificantValueDigits(), target);
+    static void addChecked(byte[] bytes, Histogram target, Scratch scratch) {
+        int buckets = read(bytes, target.getNumberOfSignificantValueDigits(), scratch);
+        if (buckets == 0) {
+            return;
+        }
+        long[] values = scratch.values;
+        long[] counts = scratch.counts;
+        int last = buckets - 1;
+        target.recordValueWithCount(values[last], counts[last]);
+        if (last > 0) {
+            target.recordValueWithCount(values[0], counts[0]);
+        }
+        for (int i = 1; i < last; i++) {
+            target.recordValueWithCount(values[i], counts[i]);
+        }
+    }
+
+    /** Buffers for {@link #addChecked}: one bucket's value and count per entry. Confined to one thread. */
+    static final class Scratch {
+        long[] values = new long[256];
+        long[] counts = new long[256];
+
+        void ensure(long buckets) {
+            if (buckets > values.length) {
+                int size = (int) Math.max(buckets, values.length * 2L);
+                values = new long[size];
+                counts = new long[size];
+            }
+        }
     }
 
     /** A new histogram holding the counts in {@code bytes}; its digits are those the bytes name. */
@@ -92,14 +125,22 @@ final class SparseHistogramCodec {
             throw new IllegalArgumentException("not a sparse histogram: " + bytes.length + " bytes");
         }
         int digits = bytes[1];
-        read(bytes, digits, null);
+        Scratch scratch = new Scratch();
+        int buckets = read(bytes, digits, scratch);
         Histogram h = new Histogram(digits);
-        read(bytes, digits, h);
+        for (int i = 0; i < buckets; i++) {
+            h.recordValueWithCount(scratch.values[i], scratch.counts[i]);
+        }
         return h;
     }
 
-    /** Walks {@code bytes}, checking them, and adds each bucket to {@code target} unless it is null. */
-    private static void read(byte[] bytes, int digits, Histogram target) {
+    /**
+     * Walks {@code bytes}, checking them, and keeps each bucket's value and count in {@code scratch} unless it is
+     * null.
+     *
+     * @return the number of buckets
+     */
+    private static int read(byte[] bytes, int digits, Scratch scratch) {
         if (bytes.length < 3) {
             throw bad("only " + bytes.length + " bytes");
         }
@@ -113,6 +154,9 @@ final class SparseHistogramCodec {
         long buckets = varint(bytes, at);
         if (buckets > (bytes.length - at[0]) / 2) {
             throw bad(buckets + " buckets cannot fit in " + bytes.length + " bytes");
+        }
+        if (scratch != null) {
+            scratch.ensure(buckets);
         }
         long value = 0;
         long total = 0;
@@ -130,13 +174,15 @@ final class SparseHistogramCodec {
                 throw bad("a count out of range (1 to " + MAX_COUNT + " in all)");
             }
             total += count;
-            if (target != null) {
-                target.recordValueWithCount(value, count);
+            if (scratch != null) {
+                scratch.values[(int) i] = value;
+                scratch.counts[(int) i] = count;
             }
         }
         if (at[0] != bytes.length) {
             throw bad((bytes.length - at[0]) + " bytes after the last bucket");
         }
+        return (int) buckets;
     }
 
     private static long varint(byte[] bytes, int[] at) {

@@ -42,6 +42,7 @@ public final class StatsAggregator {
     /** Failure groups with a message of their own (not "(other messages)"). */
     private int failureMessages;
 
+    private final SparseHistogramCodec.Scratch scratch = new SparseHistogramCodec.Scratch();
     private final Map<RowKey, RowAccumulator> rows = new HashMap<>();
     private final List<RowAccumulator> sorted = new ArrayList<>();
     private boolean sortNeeded;
@@ -115,7 +116,7 @@ public final class StatsAggregator {
             for (int slot = 0; slot < RowRecorder.SLOTS; slot++) {
                 byte[] bytes = row.histogram(slot);
                 if (bytes != null) {
-                    SparseHistogramCodec.addChecked(bytes, accumulator.target(slot));
+                    SparseHistogramCodec.addChecked(bytes, accumulator.target(slot), scratch);
                 }
             }
         }

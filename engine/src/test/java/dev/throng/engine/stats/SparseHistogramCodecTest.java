@@ -31,7 +31,7 @@ class SparseHistogramCodecTest {
             Histogram viaSparse = viaAdd.copy();
             viaAdd.add(source);
             SparseHistogramCodec.check(bytes, digits);
-            SparseHistogramCodec.addChecked(bytes, viaSparse);
+            SparseHistogramCodec.addChecked(bytes, viaSparse, new SparseHistogramCodec.Scratch());
             assertThat(viaSparse).isEqualTo(viaAdd);
             assertThat(viaSparse.getMaxValue()).isEqualTo(viaAdd.getMaxValue());
             assertThat(viaSparse.getMinNonZeroValue()).isEqualTo(viaAdd.getMinNonZeroValue());
