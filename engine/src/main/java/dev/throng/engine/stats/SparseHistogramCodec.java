@@ -1,5 +1,6 @@
 package dev.throng.engine.stats;
 
+import java.util.Arrays;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -53,7 +54,7 @@ final class SparseHistogramCodec {
             seen += count;
             long lowest = h.lowestEquivalentValue(value);
             if (buffer.length - at < 20) {
-                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
             }
             at = putVarint(buffer, at, lowest - previous);
             at = putVarint(buffer, at, count);
@@ -82,39 +83,71 @@ final class SparseHistogramCodec {
      * Adds the counts in {@code bytes}, already {@link #check checked} against {@code target}'s digits, to {@code
      * target}, which has a lowest discernible value of 1.
      *
+     * @param scratch reused buffers, emptied first; confined to the caller's thread
+     */
+    static void addChecked(byte[] bytes, Histogram target, Scratch scratch) {
+        scratch.size = 0;
+        int buckets = readInto(bytes, target.getNumberOfSignificantValueDigits(), scratch);
+        addFrom(scratch, 0, buckets, target);
+    }
+
+    /**
+     * Checks {@code bytes} like {@link #check} and appends their buckets to {@code scratch}.
+     *
+     * @return the number of buckets appended
+     * @throws IllegalArgumentException saying what is wrong (then what was appended is to be ignored)
+     */
+    static int readInto(byte[] bytes, int digits, Scratch scratch) {
+        return read(bytes, digits, scratch);
+    }
+
+    /**
+     * Adds {@code buckets} buckets of {@code scratch} from entry {@code from} to {@code target}.
+     *
      * <p>The highest and the lowest bucket go first: HdrHistogram updates its (volatile) minimum and maximum with a
      * compare-and-set whenever a value passes them, which rising values into an empty histogram would do at every
      * bucket; this way it happens at most twice.
-     *
-     * @param scratch reused buffers; confined to the caller's thread
      */
-    static void addChecked(byte[] bytes, Histogram target, Scratch scratch) {
-        int buckets = read(bytes, target.getNumberOfSignificantValueDigits(), scratch);
+    static void addFrom(Scratch scratch, int from, int buckets, Histogram target) {
         if (buckets == 0) {
             return;
         }
         long[] values = scratch.values;
         long[] counts = scratch.counts;
-        int last = buckets - 1;
+        int last = from + buckets - 1;
         target.recordValueWithCount(values[last], counts[last]);
-        if (last > 0) {
-            target.recordValueWithCount(values[0], counts[0]);
+        if (last > from) {
+            target.recordValueWithCount(values[from], counts[from]);
         }
-        for (int i = 1; i < last; i++) {
+        for (int i = from + 1; i < last; i++) {
             target.recordValueWithCount(values[i], counts[i]);
         }
     }
 
-    /** Buffers for {@link #addChecked}: one bucket's value and count per entry. Confined to one thread. */
+    /**
+     * Buckets read by {@link #readInto}: a value and a count per entry, {@code size} entries in use. It grows to the
+     * largest number of buckets of one message (at most half its bytes). Confined to one thread.
+     */
     static final class Scratch {
         long[] values = new long[256];
         long[] counts = new long[256];
+        int size;
 
-        void ensure(long buckets) {
-            if (buckets > values.length) {
-                int size = (int) Math.max(buckets, values.length * 2L);
-                values = new long[size];
-                counts = new long[size];
+        /** Drops buffers grown beyond 64 Ki entries by a huge message, so they are not kept for the whole run. */
+        void trim() {
+            size = 0;
+            if (values.length > 1 << 16) {
+                values = new long[256];
+                counts = new long[256];
+            }
+        }
+
+        private void ensure(long more) {
+            long needed = size + more;
+            if (needed > values.length) {
+                int length = (int) Math.max(needed, values.length * 2L);
+                values = Arrays.copyOf(values, length);
+                counts = Arrays.copyOf(counts, length);
             }
         }
     }
@@ -126,7 +159,7 @@ final class SparseHistogramCodec {
         }
         int digits = bytes[1];
         Scratch scratch = new Scratch();
-        int buckets = read(bytes, digits, scratch);
+        int buckets = readInto(bytes, digits, scratch);
         Histogram h = new Histogram(digits);
         for (int i = 0; i < buckets; i++) {
             h.recordValueWithCount(scratch.values[i], scratch.counts[i]);
@@ -135,7 +168,7 @@ final class SparseHistogramCodec {
     }
 
     /**
-     * Walks {@code bytes}, checking them, and keeps each bucket's value and count in {@code scratch} unless it is
+     * Walks {@code bytes}, checking them, and appends each bucket's value and count to {@code scratch} unless it is
      * null.
      *
      * @return the number of buckets
@@ -175,12 +208,15 @@ final class SparseHistogramCodec {
             }
             total += count;
             if (scratch != null) {
-                scratch.values[(int) i] = value;
-                scratch.counts[(int) i] = count;
+                scratch.values[scratch.size + (int) i] = value;
+                scratch.counts[scratch.size + (int) i] = count;
             }
         }
         if (at[0] != bytes.length) {
             throw bad((bytes.length - at[0]) + " bytes after the last bucket");
+        }
+        if (scratch != null) {
+            scratch.size += (int) buckets;
         }
         return (int) buckets;
     }
