@@ -10,19 +10,22 @@ import java.util.List;
  * The payload of a {@link Message.Stats}: an agent's {@link IntervalStats} in bytes, and back.
  *
  * <pre>
- * payload : format u8 (1) | sequence i64 | rows: count i32, count × row | failures: count i32, count × failure |
+ * payload : format u8 (2) | sequence i64 | rows: count i32, count × row | failures: count i32, count × failure |
  *           foldedNames: count i32, count × string
  * row     : name string | method string | requests i64 | failures i64 | bytes i64 |
- *           latency, corrected, connect, tls, firstByte: each opt&lt;bytes&gt; (HdrHistogram compressed encoding, µs)
+ *           latency, corrected, connect, tls, firstByte: each opt&lt;bytes&gt; (sparse interval histogram, µs:
+ *           HistogramCodec.encodeInterval)
  * failure : name string | method string | kind string | message string | count i64 | firstSeenMillis i64 |
  *           lastSeenMillis i64 | example string
  * </pre>
  *
- * (strings, bytes and opt as in {@link MessageCodec}). Decoding checks the structure strictly; the histograms inside
- * stay encoded and are checked when the aggregator decodes them. Stateless and thread-safe.
+ * (strings, bytes and opt as in {@link MessageCodec}). Format 1 carried zlib-compressed HdrHistograms; format 2 the
+ * sparse form, which the controller adds without decompressing (an agent of the other format is refused with a message
+ * naming both). Decoding checks the structure strictly; the histograms inside stay encoded and are checked when the
+ * aggregator adds them. Stateless and thread-safe.
  */
 public final class IntervalStatsCodec {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private IntervalStatsCodec() {}
 
@@ -70,7 +73,8 @@ public final class IntervalStatsCodec {
             FrameReader in = new FrameReader(payload, 0);
             int format = in.u8("format");
             if (format != FORMAT) {
-                throw new BadFrame("unknown stats payload format " + format);
+                throw new BadFrame("unknown stats payload format " + format + " (this controller reads format " + FORMAT
+                        + "): run the same Throng version on the agents and the controller");
             }
             long sequence = in.i64("sequence");
             int rowCount = in.count("rows", 37);

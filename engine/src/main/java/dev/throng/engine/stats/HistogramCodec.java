@@ -8,8 +8,9 @@ import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Encodes histograms for the wire and for saved runs: HdrHistogram's compressed form, as bytes or base64 text.
- * Decoding gives back exactly the same counts. Stateless; any thread.
+ * Encodes histograms for saved runs (HdrHistogram's compressed form, as bytes or base64 text) and for the wire
+ * (the sparse interval form, see {@link #encodeInterval}). Decoding gives back exactly the same counts. Stateless;
+ * any thread.
  */
 public final class HistogramCodec {
     private HistogramCodec() {}
@@ -55,5 +56,26 @@ public final class HistogramCodec {
             throw new IllegalArgumentException("not an encoded histogram: the text is not base64", e);
         }
         return decodeBytes(bytes);
+    }
+
+    /**
+     * The sparse interval form of {@code histogram} (its non-empty buckets as varints, see {@link IntervalStats}),
+     * which a {@link StatsAggregator} adds without decompressing. The histogram must have a lowest discernible value
+     * of 1 µs and hold at least one value.
+     */
+    public static byte[] encodeInterval(AbstractHistogram histogram) {
+        if (histogram.getTotalCount() == 0) {
+            throw new IllegalArgumentException("an empty histogram is sent as no histogram");
+        }
+        return SparseHistogramCodec.encode(histogram);
+    }
+
+    /**
+     * Decodes bytes made by {@link #encodeInterval} into a new histogram.
+     *
+     * @throws IllegalArgumentException when the bytes are not a sparse interval histogram
+     */
+    public static Histogram decodeInterval(byte[] bytes) {
+        return SparseHistogramCodec.decode(bytes);
     }
 }

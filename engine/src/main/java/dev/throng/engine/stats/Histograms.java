@@ -35,7 +35,8 @@ final class Histograms {
         return new Histogram(digits(slot));
     }
 
-    private static int digits(int slot) {
+    /** The significant digits of the histograms of {@code slot}. */
+    static int digits(int slot) {
         return slot == RowRecorder.LATENCY || slot == RowRecorder.CORRECTED ? DIGITS : PHASE_DIGITS;
     }
 

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * One agent's statistics for one interval, in the form sent to the controller: per-row counters and encoded
- * interval histograms ({@link HistogramCodec#encodeBytes}, values in µs), the failure groups that grew, and the
+ * interval histograms ({@link HistogramCodec#encodeInterval}, values in µs), the failure groups that grew, and the
  * request names the agent folded into "(other)". A {@link StatsAggregator} adds these exactly. Immutable value
  * (do not change the arrays).
  *
@@ -25,7 +25,8 @@ public record IntervalStats(long sequence, List<Row> rows, List<FailureStats> fa
     }
 
     /**
-     * One row of an interval. Histograms are HdrHistogram's compressed encoding of microsecond values, or
+     * One row of an interval. Histograms are in the sparse form of {@link HistogramCodec#encodeInterval}
+     * (microsecond values), or
      * {@code null} when the row recorded nothing of that kind.
      *
      * @param name request or group name

@@ -53,6 +53,30 @@ final class RowAccumulator {
         }
     }
 
+    /** Adds one source's failures and bytes to the current interval (its histograms come by {@link #target}). */
+    void addCounters(long addedFailures, long addedBytes) {
+        intervalFailures += addedFailures;
+        intervalBytes += addedBytes;
+    }
+
+    /** The current interval's histogram of {@code slot}, owned by this row, to add counts into. */
+    Histogram target(int slot) {
+        if (!owned[slot]) {
+            Histogram own = spare[slot];
+            spare[slot] = null;
+            if (own == null) {
+                own = Histograms.newAccumulator(slot);
+            }
+            Histogram current = interval[slot];
+            if (current != null) {
+                own.add(current);
+            }
+            interval[slot] = own;
+            owned[slot] = true;
+        }
+        return interval[slot];
+    }
+
     /**
      * Adds this row's current interval to {@code total}. The total's corrected slot receives this row's corrected
      * histogram, or its plain one when the row has none, so that the total corrected figures cover every request.
@@ -144,19 +168,7 @@ final class RowAccumulator {
             interval[slot] = source;
             return;
         }
-        if (!owned[slot]) {
-            Histogram own = spare[slot];
-            spare[slot] = null;
-            if (own == null) {
-                own = Histograms.newAccumulator(slot);
-            }
-            if (current != null) {
-                own.add(current);
-            }
-            interval[slot] = own;
-            owned[slot] = true;
-        }
-        interval[slot].add(source);
+        target(slot).add(source);
     }
 
     /** @param cache summaries to reuse by slot (for the cumulative figures, which rarely change), or null */

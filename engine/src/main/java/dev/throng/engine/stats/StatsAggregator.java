@@ -42,6 +42,11 @@ public final class StatsAggregator {
     /** Failure groups with a message of their own (not "(other messages)"). */
     private int failureMessages;
 
+    /** Buckets of the interval being added, and how many each of its histograms has (row by row, slot by slot). */
+    private final SparseHistogramCodec.Scratch scratch = new SparseHistogramCodec.Scratch();
+
+    private int[] bucketCounts = new int[256];
+
     private final Map<RowKey, RowAccumulator> rows = new HashMap<>();
     private final List<RowAccumulator> sorted = new ArrayList<>();
     private boolean sortNeeded;
@@ -100,16 +105,35 @@ public final class StatsAggregator {
      * @throws IllegalArgumentException when a histogram in it cannot be decoded
      */
     public synchronized void add(IntervalStats stats) {
+        // Every histogram is read and checked (into the scratch buffers) before anything is added, so that a bad
+        // interval changes nothing.
+        scratch.size = 0;
+        int histograms = stats.rows().size() * RowRecorder.SLOTS;
+        if (bucketCounts.length < histograms) {
+            bucketCounts = new int[Math.max(histograms, bucketCounts.length * 2)];
+        }
+        int k = 0;
         for (IntervalStats.Row row : stats.rows()) {
-            Histogram[] histograms = new Histogram[RowRecorder.SLOTS];
             for (int slot = 0; slot < RowRecorder.SLOTS; slot++) {
                 byte[] bytes = row.histogram(slot);
-                if (bytes != null) {
-                    histograms[slot] = HistogramCodec.decodeBytes(bytes);
+                bucketCounts[k++] =
+                        bytes == null ? 0 : SparseHistogramCodec.readInto(bytes, Histograms.digits(slot), scratch);
+            }
+        }
+        k = 0;
+        int from = 0;
+        for (IntervalStats.Row row : stats.rows()) {
+            RowAccumulator accumulator = accumulator(row.name(), row.method());
+            accumulator.addCounters(row.failures(), row.bytes());
+            for (int slot = 0; slot < RowRecorder.SLOTS; slot++) {
+                int buckets = bucketCounts[k++];
+                if (buckets > 0) {
+                    SparseHistogramCodec.addFrom(scratch, from, buckets, accumulator.target(slot));
+                    from += buckets;
                 }
             }
-            accumulator(row.name(), row.method()).add(row.failures(), row.bytes(), histograms);
         }
+        scratch.trim();
         for (FailureStats f : stats.failures()) {
             addFailure(f);
         }

@@ -356,7 +356,7 @@ public final class StatsCollector {
     }
 
     private static byte[] encodeOrNull(Histogram h) {
-        return h == null || h.getTotalCount() == 0 ? null : HistogramCodec.encodeBytes(Histograms.compactCopy(h));
+        return h == null || h.getTotalCount() == 0 ? null : HistogramCodec.encodeInterval(h);
     }
 
     private static String cut(String text) {

@@ -33,7 +33,9 @@ import org.zeromq.ZMQ;
  * thread, ZeroMQ I/O thread) and of the consumer, as a share of one core, over the measured window.
  *
  * <p>Run: {@code java -cp <engine test classpath> dev.throng.engine.transport.MergeLoadBench [agents] [names] [seconds]
- * [--insecure]}. The agents run in the same JVM and compete for the cores; their CPU is not counted.
+ * [--insecure]
+ * [--no-sockets]}; {@code --no-sockets} stops after the measure without sockets (frame and payload decode and merge,
+ * one thread). The agents run in the same JVM and compete for the cores; their CPU is not counted.
  */
 public final class MergeLoadBench {
     private MergeLoadBench() {}
@@ -41,8 +43,11 @@ public final class MergeLoadBench {
     public static void main(String[] args) throws Exception {
         List<String> plain = new ArrayList<>();
         boolean insecure = false;
+        boolean socketsToo = true;
         for (String arg : args) {
-            if (arg.equals("--insecure")) {
+            if (arg.equals("--no-sockets")) {
+                socketsToo = false;
+            } else if (arg.equals("--insecure")) {
                 insecure = true;
             } else {
                 plain.add(arg);
@@ -62,7 +67,10 @@ public final class MergeLoadBench {
                 insecure ? "plain text" : "CURVE",
                 payloads.getFirst().length,
                 agents * (double) payloads.getFirst().length / 1e6);
-        measurePureDecodeAndMerge(payloads, clock, threads);
+        measurePureDecodeAndMerge(payloads, clock, threads, agents);
+        if (!socketsToo) {
+            return;
+        }
 
         List<CurveKeyPair> agentKeys = new ArrayList<>();
         Set<String> allowed = new HashSet<>();
@@ -235,12 +243,16 @@ public final class MergeLoadBench {
         return payloads;
     }
 
-    private static void measurePureDecodeAndMerge(List<byte[]> payloads, Clock clock, ThreadMXBean threads) {
+    private static void measurePureDecodeAndMerge(
+            List<byte[]> payloads, Clock clock, ThreadMXBean threads, int agents) {
         StatsAggregator aggregator = new StatsAggregator(clock, 100_000);
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 3_000; i++) {
             aggregator.add(IntervalStatsCodec.decode(payloads.get(i % payloads.size())));
+            if (i % 100 == 99) {
+                aggregator.snapshot();
+            }
         }
-        int count = 1_000;
+        int count = 3_000;
         long cpuStart = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < count; i++) {
             byte[] frame =
@@ -252,9 +264,11 @@ public final class MergeLoadBench {
             }
         }
         long cpuUsed = threads.getCurrentThreadCpuTime() - cpuStart;
+        double millis = cpuUsed / 1e6 / count;
         System.out.printf(
-                "without sockets: frame decode + payload decode + merge = %.2f ms CPU per agent-interval%n",
-                cpuUsed / 1e6 / count);
+                "without sockets: frame decode + payload decode + merge = %.3f ms CPU per agent-interval"
+                        + " (%d agents, one interval a second each: %.1f%% of one core)%n",
+                millis, agents, millis * agents / 10.0);
     }
 
     private static Set<Long> threadIds() {
