@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.RouteInfo;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.protocol.RedirectLocations;
 import org.apache.hc.client5.http.routing.RoutingSupport;
@@ -35,7 +34,6 @@ final class DefaultHttpSession implements HttpSession {
     private final Clock clock;
     private final ExchangeContext context;
     private final SessionConnections<ManagedHttpClientConnection> connections; // null under SHARED
-    private final BasicCookieStore store = new BasicCookieStore();
     private final SessionCookies cookies;
     /** The URI of the hop being sent on the direct path (for messages); {@code null} before the first. */
     private URI hop;
@@ -47,10 +45,10 @@ final class DefaultHttpSession implements HttpSession {
         this.clock = engine.clock();
         this.connections = connections;
         this.context = new ExchangeContext(clock);
+        this.cookies = new SessionCookies(clock);
         if (connections == null) {
-            context.setCookieStore(store); // the direct path handles cookies itself
+            context.setCookieStore(cookies.store()); // the direct path handles cookies itself
         }
-        this.cookies = new SessionCookies(store, clock);
     }
 
     @Override
@@ -87,7 +85,7 @@ final class DefaultHttpSession implements HttpSession {
                 if (deadline != null && deadline.fired()) {
                     throw new java.io.InterruptedIOException("total timeout");
                 }
-                last = client.execute(call, connections, context, store, watch);
+                last = client.execute(call, connections, context, cookies, watch);
                 break;
             } catch (IOException | HttpException | RuntimeException e) {
                 if (attempt == 0 && hop == call.uri() && isStaleConnection(e, deadline, 0)) {
@@ -140,6 +138,7 @@ final class DefaultHttpSession implements HttpSession {
         }
         long total = clock.nanoTime() - start;
         Timings timings = new Timings(context.connectNanos(), context.tlsNanos(), firstByte, total);
+        hop = null; // a waiting user keeps no URI
         return new HttpResult(status, reason, headers, body, bodyBytes, timings, failure, last.uri());
     }
 
@@ -245,7 +244,9 @@ final class DefaultHttpSession implements HttpSession {
         HttpFailure failure = classify(call, e, deadline);
         long total = clock.nanoTime() - start;
         Timings timings = new Timings(context.connectNanos(), context.tlsNanos(), firstByte, total);
-        return new HttpResult(0, "", NO_HEADERS, BodyReader.EMPTY, 0, timings, failure, finalUri(call));
+        URI finalUri = finalUri(call);
+        hop = null;
+        return new HttpResult(0, "", NO_HEADERS, BodyReader.EMPTY, 0, timings, failure, finalUri);
     }
 
     private HttpFailure classify(HttpCall call, Exception e, TotalTimeout deadline) {

@@ -97,7 +97,7 @@ final class DirectClient {
             HttpCall call,
             SessionConnections<ManagedHttpClientConnection> connections,
             ExchangeContext context,
-            BasicCookieStore cookies,
+            SessionCookies cookies,
             java.util.function.Consumer<URI> watch)
             throws IOException, HttpException {
         String method = call.method();
@@ -168,7 +168,7 @@ final class DirectClient {
             byte[] body,
             SessionConnections<ManagedHttpClientConnection> connections,
             ExchangeContext context,
-            BasicCookieStore cookies,
+            SessionCookies cookies,
             int redirects)
             throws IOException, HttpException {
         boolean secure = "https".equalsIgnoreCase(uri.getScheme());
@@ -206,10 +206,13 @@ final class DirectClient {
             request.addHeader("Accept-Encoding", ACCEPT_ENCODING);
         }
         CookieOrigin origin = null;
-        List<org.apache.hc.client5.http.cookie.Cookie> jar = cookies.getCookies();
-        if (!jar.isEmpty()) {
-            origin = new CookieOrigin(bare(host), port, path, secure);
-            addCookies(request, jar, origin);
+        BasicCookieStore store = cookies.existing();
+        if (store != null) {
+            List<org.apache.hc.client5.http.cookie.Cookie> jar = store.getCookies();
+            if (!jar.isEmpty()) {
+                origin = new CookieOrigin(bare(host), port, path, secure);
+                addCookies(request, jar, origin);
+            }
         }
         if (body != null) {
             request.addHeader("Content-Length", Integer.toString(body.length));
@@ -283,7 +286,7 @@ final class DirectClient {
         }
     }
 
-    private void storeCookies(ClassicHttpResponse response, CookieOrigin origin, BasicCookieStore cookies) {
+    private void storeCookies(ClassicHttpResponse response, CookieOrigin origin, SessionCookies cookies) {
         var it = response.headerIterator("Set-Cookie");
         while (it.hasNext()) {
             org.apache.hc.core5.http.Header h = it.next();
@@ -291,7 +294,7 @@ final class DirectClient {
                 for (org.apache.hc.client5.http.cookie.Cookie c : cookieSpec.parse(h, origin)) {
                     try {
                         cookieSpec.validate(c, origin);
-                        cookies.addCookie(c);
+                        cookies.store().addCookie(c);
                     } catch (MalformedCookieException ignored) {
                         // a browser ignores a cookie it may not set
                     }

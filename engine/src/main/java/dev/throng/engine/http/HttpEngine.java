@@ -41,8 +41,12 @@ import org.apache.hc.core5.util.Timeout;
  * (socket timeouts, and one timer thread per engine for the total timeout, made only when a total timeout is set).
  */
 public final class HttpEngine implements AutoCloseable {
-    /** Size of each of a connection's four buffers (in, out, and a line buffer for each), in bytes. */
-    private static final int CONNECTION_BUFFER_BYTES = 2048;
+    /**
+     * Size of a connection's buffers (in, out, and the line buffer of the input), in bytes. A waiting user holds its
+     * connection, so they are paid per user: 1 KiB holds a usual response head; reads and writes of bodies larger
+     * than the buffer go straight to the socket.
+     */
+    private static final int CONNECTION_BUFFER_BYTES = 1024;
 
     private final HttpOptions options;
     private final Clock clock;
