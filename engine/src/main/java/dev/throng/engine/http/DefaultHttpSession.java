@@ -9,7 +9,6 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.RouteInfo;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -58,68 +57,6 @@ final class DefaultHttpSession implements HttpSession {
             throw new IllegalStateException("This HTTP session is closed");
         }
         engine.ensureOpen();
-        if (connections != null && Thread.currentThread().isVirtual()) {
-            return onHelperThread(call);
-        }
-        return run(call);
-    }
-
-    /**
-     * Runs the call on a short-lived virtual thread while the caller waits for it. A virtual thread keeps, while it
-     * waits, a stack chunk as large as the deepest stack it ever parked with; socket I/O parks deep inside the HTTP
-     * code, so a user that had done its I/O itself would keep about 4 KB more for every waiting second of its life.
-     * Here the deep parks happen on the helper, whose chunk goes away with it, and the user only ever parks shallow.
-     * Costs one virtual-thread start per call.
-     */
-    private HttpResult onHelperThread(HttpCall call) {
-        HelperCall task = new HelperCall(this, call, Thread.currentThread());
-        Thread helper = Thread.ofVirtual().start(task);
-        boolean interrupted = false;
-        while (!task.done) {
-            LockSupport.park(task); // the shallowest park there is: no lock, no latch frames
-            if (Thread.interrupted()) {
-                interrupted = true;
-                helper.interrupt(); // the call is cancelled as if the caller had made it
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (task.error != null) {
-            throw task.error;
-        }
-        return task.result;
-    }
-
-    /** One call run by a helper thread for a waiting caller, which it wakes when done. */
-    private static final class HelperCall implements Runnable {
-        private final DefaultHttpSession session;
-        private final HttpCall call;
-        private final Thread caller;
-        HttpResult result;
-        RuntimeException error;
-        volatile boolean done;
-
-        HelperCall(DefaultHttpSession session, HttpCall call, Thread caller) {
-            this.session = session;
-            this.call = call;
-            this.caller = caller;
-        }
-
-        @Override
-        public void run() {
-            try {
-                result = session.run(call);
-            } catch (RuntimeException e) {
-                error = e;
-            } finally {
-                done = true;
-                LockSupport.unpark(caller);
-            }
-        }
-    }
-
-    private HttpResult run(HttpCall call) {
         long start = clock.nanoTime();
         context.beginCall();
         TotalTimeout deadline = engine.startTotalTimeout();
