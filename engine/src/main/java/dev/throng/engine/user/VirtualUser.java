@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import java.util.random.RandomGenerator;
 
 /**
@@ -350,7 +349,7 @@ public final class VirtualUser implements TemplateContext {
             return true;
         }
         Transport.Reply reply =
-                sendAside && Thread.currentThread().isVirtual() ? sendOnHelper(out) : transport.send(out);
+                sendAside && Thread.currentThread().isVirtual() ? SendAside.send(transport, out) : transport.send(out);
         long latencyMicros = Math.max(0, clock.nanoTime() - origin) / 1000;
         if (control.isKilled() || CANCELLED.equals(reply.failureKind())) {
             // the user is being cut off: what its last call did is not the target's doing
@@ -360,64 +359,6 @@ public final class VirtualUser implements TemplateContext {
         vars.putAll(evaluation.extracted());
         report(request, out, reply, latencyMicros, evaluation);
         return evaluation.failureKind() != null;
-    }
-
-    /**
-     * Sends {@code out} from a helper virtual thread and parks this one, as shallow as it can, until the reply is
-     * there. An interrupt of this thread (a kill) is passed on to the helper and stays set here.
-     */
-    private Transport.Reply sendOnHelper(Transport.Outgoing out) throws InterruptedException {
-        Aside aside = new Aside(transport, out, Thread.currentThread());
-        Thread helper = Thread.ofVirtual().start(aside);
-        boolean interrupted = false;
-        while (!aside.done) {
-            LockSupport.park(aside);
-            if (Thread.interrupted()) {
-                interrupted = true;
-                helper.interrupt();
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (aside.interrupted != null) {
-            throw aside.interrupted;
-        }
-        if (aside.error != null) {
-            throw aside.error;
-        }
-        return aside.reply;
-    }
-
-    /** One request sent by a helper thread for a waiting user, which it wakes when done. */
-    private static final class Aside implements Runnable {
-        private final Transport transport;
-        private final Transport.Outgoing out;
-        private final Thread user;
-        Transport.Reply reply;
-        RuntimeException error;
-        InterruptedException interrupted;
-        volatile boolean done;
-
-        Aside(Transport transport, Transport.Outgoing out, Thread user) {
-            this.transport = transport;
-            this.out = out;
-            this.user = user;
-        }
-
-        @Override
-        public void run() {
-            try {
-                reply = transport.send(out);
-            } catch (InterruptedException e) {
-                interrupted = e;
-            } catch (RuntimeException e) {
-                error = e;
-            } finally {
-                done = true;
-                LockSupport.unpark(user);
-            }
-        }
     }
 
     private void report(
