@@ -9,9 +9,10 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.hc.client5.http.RouteInfo;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.protocol.RedirectLocations;
 import org.apache.hc.client5.http.routing.RoutingSupport;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -22,8 +23,9 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
- * One simulated user's HTTP state: an HttpClient context (cookies, user token) and, for {@code PER_USER}, its
- * connections. Confined to the user's thread; {@link #close()} may also come from the engine.
+ * One simulated user's HTTP state: its cookie store, an HttpClient context (per-call timings) and, for
+ * {@code PER_USER}, its own connections, used through {@link DirectClient}; {@code SHARED} goes through HttpClient's
+ * classic client and its pool. Confined to the user's thread; {@link #close()} may also come from the engine.
  */
 final class DefaultHttpSession implements HttpSession {
     private static final List<Header> NO_HEADERS = List.of();
@@ -31,19 +33,22 @@ final class DefaultHttpSession implements HttpSession {
     private final HttpEngine engine;
     private final Clock clock;
     private final ExchangeContext context;
-    private final SessionConnections connections;
+    private final SessionConnections<ManagedHttpClientConnection> connections; // null under SHARED
     private final SessionCookies cookies;
+    /** The URI of the hop being sent on the direct path (for messages); {@code null} before the first. */
+    private URI hop;
+
     private volatile boolean closed;
 
-    DefaultHttpSession(HttpEngine engine, SessionConnections connections) {
+    DefaultHttpSession(HttpEngine engine, SessionConnections<ManagedHttpClientConnection> connections) {
         this.engine = engine;
         this.clock = engine.clock();
         this.connections = connections;
-        BasicCookieStore store = new BasicCookieStore();
         this.context = new ExchangeContext(clock);
-        context.setCookieStore(store);
-        context.setUserToken(connections); // null under SHARED
-        this.cookies = new SessionCookies(store, clock);
+        this.cookies = new SessionCookies(clock);
+        if (connections == null) {
+            context.setCookieStore(cookies.store()); // the direct path handles cookies itself
+        }
     }
 
     @Override
@@ -55,13 +60,108 @@ final class DefaultHttpSession implements HttpSession {
         long start = clock.nanoTime();
         context.beginCall();
         TotalTimeout deadline = engine.startTotalTimeout();
+        hop = null;
         try {
-            return exchange(call, start, deadline);
+            return connections != null ? direct(call, start, deadline) : exchange(call, start, deadline);
         } finally {
             if (deadline != null) {
                 deadline.stop();
             }
         }
+    }
+
+    /** The {@code PER_USER} path: the session's own connection, driven by {@link DirectClient}. */
+    private HttpResult direct(HttpCall call, long start, TotalTimeout deadline) {
+        DirectClient client = engine.direct();
+        Consumer<URI> watch = deadline == null
+                ? this::setHop
+                : u -> {
+                    hop = u;
+                    deadline.watch(this::abortConnections);
+                };
+        DirectClient.Hop last;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                if (deadline != null && deadline.fired()) {
+                    throw new java.io.InterruptedIOException("total timeout");
+                }
+                last = client.execute(call, connections, context, cookies, watch);
+                break;
+            } catch (IOException | HttpException | RuntimeException e) {
+                if (attempt == 0 && hop == call.uri() && isStaleConnection(e, deadline, 0)) {
+                    context.beginAttempt();
+                    continue;
+                }
+                return failed(call, start, Timings.NONE, e, deadline);
+            }
+        }
+        long firstByte = clock.nanoTime() - start;
+        ClassicHttpResponse response = last.response();
+        int status = response.getCode();
+        String reason = response.getReasonPhrase() == null ? "" : response.getReasonPhrase();
+        List<Header> headers = headersOf(response);
+        byte[] body = BodyReader.EMPTY;
+        long bodyBytes = 0;
+        HttpFailure failure = null;
+        boolean discard = false;
+        try {
+            HttpEntity entity = response.getEntity();
+            if (entity != null) {
+                InputStream raw = entity.getContent();
+                InputStream in = decoded(raw, entity.getContentEncoding());
+                BodyReader.Body read = BodyReader.read(
+                        in,
+                        in == raw ? entity.getContentLength() : -1,
+                        engine.options().maxBodyBytes());
+                body = read.bytes();
+                bodyBytes = read.count();
+                if (read.tooLarge()) {
+                    discard = true;
+                    failure = new HttpFailure(
+                            Kind.BODY_TOO_LARGE,
+                            "the response body from " + targetOf(call) + " is larger than "
+                                    + engine.options().maxBodyBytes() + " bytes");
+                } else if (in != raw) {
+                    raw.transferTo(java.io.OutputStream.nullOutputStream()); // what the decoder left (trailers)
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            discard = true;
+            failure = classify(call, e, deadline);
+        }
+        if (discard) {
+            connections.discard(last.connection());
+            context.setRequest(null);
+            context.setResponse(null);
+        } else {
+            client.finish(last, connections, context);
+        }
+        long total = clock.nanoTime() - start;
+        Timings timings = new Timings(context.connectNanos(), context.tlsNanos(), firstByte, total);
+        hop = null; // a waiting user keeps no URI
+        return new HttpResult(status, reason, headers, body, bodyBytes, timings, failure, last.uri());
+    }
+
+    private void setHop(URI uri) {
+        hop = uri;
+    }
+
+    private boolean abortConnections() {
+        connections.abort();
+        return true;
+    }
+
+    /** The body stream decoded by its content coding (gzip, deflate), or {@code raw} when it has none. */
+    private static InputStream decoded(InputStream raw, String coding) throws IOException {
+        if (coding == null || coding.isEmpty() || coding.equalsIgnoreCase("identity")) {
+            return raw;
+        }
+        String c = coding.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (c) {
+            case "gzip", "x-gzip" -> new java.util.zip.GZIPInputStream(raw, 512);
+            case "deflate" -> new java.util.zip.InflaterInputStream(raw);
+            default -> raw;
+        };
     }
 
     private HttpResult exchange(HttpCall call, long start, TotalTimeout deadline) {
@@ -77,7 +177,8 @@ final class DefaultHttpSession implements HttpSession {
                 response = engine.client().executeOpen(target, request, context);
                 break;
             } catch (IOException | HttpException | RuntimeException e) {
-                if (attempt == 0 && isStaleConnection(e, deadline)) {
+                RedirectLocations redirects = context.getRedirectLocations();
+                if (attempt == 0 && isStaleConnection(e, deadline, redirects == null ? 0 : redirects.size())) {
                     context.beginAttempt();
                     continue;
                 }
@@ -143,7 +244,9 @@ final class DefaultHttpSession implements HttpSession {
         HttpFailure failure = classify(call, e, deadline);
         long total = clock.nanoTime() - start;
         Timings timings = new Timings(context.connectNanos(), context.tlsNanos(), firstByte, total);
-        return new HttpResult(0, "", NO_HEADERS, BodyReader.EMPTY, 0, timings, failure, finalUri(call));
+        URI finalUri = finalUri(call);
+        hop = null;
+        return new HttpResult(0, "", NO_HEADERS, BodyReader.EMPTY, 0, timings, failure, finalUri);
     }
 
     private HttpFailure classify(HttpCall call, Exception e, TotalTimeout deadline) {
@@ -164,12 +267,8 @@ final class DefaultHttpSession implements HttpSession {
      * connection was opened, no redirect was followed and nothing came back. Sending again is then safe and is what
      * browsers do.
      */
-    private boolean isStaleConnection(Exception e, TotalTimeout deadline) {
-        if (context.connectionsOpened() > 0 || (deadline != null && deadline.fired())) {
-            return false;
-        }
-        RedirectLocations redirects = context.getRedirectLocations();
-        if (redirects != null && redirects.size() > 0) {
+    private boolean isStaleConnection(Exception e, TotalTimeout deadline, int redirectsFollowed) {
+        if (context.connectionsOpened() > 0 || (deadline != null && deadline.fired()) || redirectsFollowed > 0) {
             return false;
         }
         if (Thread.currentThread().isInterrupted() || closed) {
@@ -212,6 +311,9 @@ final class DefaultHttpSession implements HttpSession {
     }
 
     private URI finalUri(HttpCall call) {
+        if (connections != null) {
+            return hop == null ? call.uri() : hop;
+        }
         RedirectLocations redirects = context.getRedirectLocations();
         if (redirects != null && redirects.size() > 0) {
             return redirects.get(redirects.size() - 1);
@@ -221,12 +323,18 @@ final class DefaultHttpSession implements HttpSession {
 
     /** The {@code host:port} of the last hop of the call, for messages. */
     private String targetOf(HttpCall call) {
+        if (hop != null) {
+            return hostPort(hop);
+        }
         RouteInfo route = context.getHttpRoute();
         if (route != null && route.getTargetHost() != null) {
             HttpHost host = route.getTargetHost();
             return host.getHostName() + ":" + host.getPort();
         }
-        URI uri = call.uri();
+        return hostPort(call.uri());
+    }
+
+    private static String hostPort(URI uri) {
         int port = uri.getPort() >= 0 ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
         return uri.getHost() + ":" + port;
     }

@@ -17,7 +17,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.message.BasicHeader;
@@ -28,8 +28,9 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Runs the HTTP calls of a run (or of one agent): one HttpClient, one connection manager, one TLS set-up, shared by
- * all {@link HttpSession}s it makes.
+ * Runs the HTTP calls of a run (or of one agent): one TLS set-up and one client shared by all {@link HttpSession}s
+ * it makes. Under {@link ConnectionPolicy#PER_USER} the client is {@link DirectClient} (each session drives its own
+ * connections); under {@link ConnectionPolicy#SHARED} it is HttpClient's classic client over a shared pool.
  *
  * <p>Thread-safe: sessions are made and used from any threads (each session by one thread at a time). Retries are
  * never made by HttpClient; the only retry is this package's own: a call that fails on a <em>reused</em> keep-alive
@@ -40,13 +41,17 @@ import org.apache.hc.core5.util.Timeout;
  * (socket timeouts, and one timer thread per engine for the total timeout, made only when a total timeout is set).
  */
 public final class HttpEngine implements AutoCloseable {
-    /** Size of each of a connection's four buffers (in, out, and a line buffer for each), in bytes. */
-    private static final int CONNECTION_BUFFER_BYTES = 2048;
+    /**
+     * Size of a connection's buffers (in, out, and the line buffer of the input), in bytes. A waiting user holds its
+     * connection, so they are paid per user: 1 KiB holds a usual response head; reads and writes of bodies larger
+     * than the buffer go straight to the socket.
+     */
+    private static final int CONNECTION_BUFFER_BYTES = 1024;
 
     private final HttpOptions options;
     private final Clock clock;
-    private final CloseableHttpClient client;
-    private final PerUserConnectionManager perUser; // null under SHARED
+    private final CloseableHttpClient client; // null under PER_USER
+    private final DirectClient direct; // null under SHARED
     private final ScheduledThreadPoolExecutor timeouts; // null without a total timeout
     private final Set<DefaultHttpSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -76,28 +81,46 @@ public final class HttpEngine implements AutoCloseable {
                         .setBufferSize(CONNECTION_BUFFER_BYTES)
                         .build())
                 .build();
-        HttpClientConnectionManager manager;
-        HttpClientBuilder builder = HttpClientBuilder.create();
         if (options.connectionPolicy() == ConnectionPolicy.PER_USER) {
-            perUser = new PerUserConnectionManager(operator, connections, connectionConfig, socketConfig, tlsConfig);
-            manager = perUser;
+            direct = new DirectClient(options, clock, operator, connections, socketConfig, tlsConfig);
+            client = null;
         } else {
-            perUser = null;
-            PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(
-                    operator,
-                    PoolConcurrencyPolicy.STRICT,
-                    PoolReusePolicy.LIFO,
-                    TimeValue.NEG_ONE_MILLISECOND,
-                    connections);
-            pool.setMaxTotal(options.sharedPoolSize());
-            pool.setDefaultMaxPerRoute(options.sharedPoolSize());
-            pool.setDefaultConnectionConfig(connectionConfig);
-            pool.setDefaultSocketConfig(socketConfig);
-            pool.setDefaultTlsConfig(tlsConfig);
-            manager = pool;
-            builder.disableConnectionState(); // pooled connections carry no user, any session may take them
+            direct = null;
+            client = sharedClient(options, operator, connections, connectionConfig, socketConfig, tlsConfig);
         }
 
+        if (options.totalTimeout() != null) {
+            timeouts = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "throng-http-total-timeouts");
+                t.setDaemon(true);
+                return t;
+            });
+            timeouts.setRemoveOnCancelPolicy(true);
+        } else {
+            timeouts = null;
+        }
+    }
+
+    /** The classic client over a shared pool, for {@link ConnectionPolicy#SHARED}. */
+    private static CloseableHttpClient sharedClient(
+            HttpOptions options,
+            TimingConnectionOperator operator,
+            ManagedHttpClientConnectionFactory connections,
+            ConnectionConfig connectionConfig,
+            SocketConfig socketConfig,
+            TlsConfig tlsConfig) {
+        Timeout response = Timeout.of(options.responseTimeout());
+        PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(
+                operator,
+                PoolConcurrencyPolicy.STRICT,
+                PoolReusePolicy.LIFO,
+                TimeValue.NEG_ONE_MILLISECOND,
+                connections);
+        pool.setMaxTotal(options.sharedPoolSize());
+        pool.setDefaultMaxPerRoute(options.sharedPoolSize());
+        pool.setDefaultConnectionConfig(connectionConfig);
+        pool.setDefaultSocketConfig(socketConfig);
+        pool.setDefaultTlsConfig(tlsConfig);
         List<org.apache.hc.core5.http.Header> defaults = new ArrayList<>();
         for (Header h : options.defaultHeaders()) {
             defaults.add(new BasicHeader(h.name(), h.value()));
@@ -112,23 +135,14 @@ public final class HttpEngine implements AutoCloseable {
                 .setCookieSpec(StandardCookieSpec.RELAXED)
                 .setProtocolUpgradeEnabled(false)
                 .build();
-        client = builder.setConnectionManager(manager)
+        return HttpClientBuilder.create()
+                .setConnectionManager(pool)
+                .disableConnectionState() // pooled connections carry no user, any session may take them
                 .setDefaultRequestConfig(requestConfig)
                 .setDefaultHeaders(defaults)
                 .setUserAgent("Throng/" + Version.THRONG)
                 .disableAutomaticRetries()
                 .build();
-
-        if (options.totalTimeout() != null) {
-            timeouts = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "throng-http-total-timeouts");
-                t.setDaemon(true);
-                return t;
-            });
-            timeouts.setRemoveOnCancelPolicy(true);
-        } else {
-            timeouts = null;
-        }
     }
 
     /**
@@ -149,7 +163,8 @@ public final class HttpEngine implements AutoCloseable {
      */
     public HttpSession newSession() {
         ensureOpen();
-        SessionConnections connections = perUser == null ? null : new SessionConnections(perUser);
+        SessionConnections<ManagedHttpClientConnection> connections =
+                direct == null ? null : new SessionConnections<>();
         DefaultHttpSession session = new DefaultHttpSession(this, connections);
         sessions.add(session);
         if (closed) { // closed while we were adding: do not leak it
@@ -174,7 +189,9 @@ public final class HttpEngine implements AutoCloseable {
         for (DefaultHttpSession s : sessions) {
             s.close();
         }
-        client.close(CloseMode.IMMEDIATE);
+        if (client != null) {
+            client.close(CloseMode.IMMEDIATE);
+        }
         if (timeouts != null) {
             timeouts.shutdownNow();
         }
@@ -194,8 +211,14 @@ public final class HttpEngine implements AutoCloseable {
         return clock;
     }
 
+    /** The classic client; only under {@link ConnectionPolicy#SHARED}. */
     CloseableHttpClient client() {
         return client;
+    }
+
+    /** The direct client; only under {@link ConnectionPolicy#PER_USER}. */
+    DirectClient direct() {
+        return direct;
     }
 
     /** Starts the total-timeout watch of one call, or returns {@code null} when there is no total timeout. */

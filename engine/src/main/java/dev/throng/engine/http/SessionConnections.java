@@ -1,49 +1,76 @@
 package dev.throng.engine.http;
 
-import org.apache.hc.client5.http.HttpRoute;
-import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.io.ModalCloseable;
 
 /**
- * The keep-alive connections of one session under {@link ConnectionPolicy#PER_USER}: one single-connection manager per
- * route (origin), at most {@link #MAX_ROUTES}; when a session talks to more origins, the least recently used
- * connection is closed. This object is also the session's HttpClient "user token", which is how
- * {@link PerUserConnectionManager} finds it.
+ * The keep-alive connections of one session under {@link ConnectionPolicy#PER_USER}: at most one per origin (scheme,
+ * host, port), at most {@link #MAX_ROUTES} origins; when a session talks to more origins, the least recently used
+ * connection is closed. It only holds connections: {@link DirectClient} opens them and decides when one is discarded.
  *
- * <p>Used by the session's thread; {@link #close()} may come from the engine's thread, so methods synchronize on
- * {@code this} (uncontended in normal use).
+ * <p>Small on purpose (a waiting user pays for it): one array and one slot per origin, made on first use.
+ *
+ * <p>Used by the session's thread; {@link #close()} and {@link #abort()} may come from other threads (the engine on
+ * shutdown, the total-timeout timer), so methods synchronize on {@code this} (uncontended in normal use; a thread
+ * blocked in I/O never holds the lock).
+ *
+ * @param <C> the connection type (HttpClient's managed connection; a fake in tests)
  */
-final class SessionConnections {
+final class SessionConnections<C extends ModalCloseable> {
     /** How many origins a session keeps a connection to at once (browsers keep one per origin too). */
     static final int MAX_ROUTES = 4;
 
-    private final PerUserConnectionManager factory;
-    private HttpRoute[] routes;
-    private BasicHttpClientConnectionManager[] managers;
-    private long[] lastUse;
-    private long uses;
-    private int count;
-    private boolean closed;
+    /** One origin's connection. */
+    private static final class Slot<C> {
+        final boolean secure;
+        final String host;
+        final int port;
+        final C connection;
+        long lastUse;
 
-    SessionConnections(PerUserConnectionManager factory) {
-        this.factory = factory;
+        Slot(boolean secure, String host, int port, C connection) {
+            this.secure = secure;
+            this.host = host;
+            this.port = port;
+            this.connection = connection;
+        }
     }
 
-    /** The manager holding this session's connection for {@code route}, made on first use. */
-    synchronized BasicHttpClientConnectionManager managerFor(HttpRoute route) {
-        if (closed) {
-            throw new IllegalStateException("This HTTP session is closed");
-        }
-        if (routes == null) {
-            routes = new HttpRoute[MAX_ROUTES];
-            managers = new BasicHttpClientConnectionManager[MAX_ROUTES];
-            lastUse = new long[MAX_ROUTES];
-        }
+    private Slot<C>[] slots;
+    private int count;
+    private long uses;
+    private boolean closed;
+
+    /**
+     * The connection kept for this origin, or {@code null} when there is none.
+     *
+     * @throws IllegalStateException when the session is closed
+     */
+    synchronized C find(boolean secure, String host, int port) {
+        ensureOpen();
         for (int i = 0; i < count; i++) {
-            if (routes[i].equals(route)) {
-                lastUse[i] = ++uses;
-                return managers[i];
+            Slot<C> s = slots[i];
+            if (s.port == port && s.secure == secure && s.host.equals(host)) {
+                s.lastUse = ++uses;
+                return s.connection;
             }
+        }
+        return null;
+    }
+
+    /**
+     * Keeps {@code connection} for its origin (which has none now); closes the least recently used one when full.
+     *
+     * @throws IllegalStateException when the session is closed (the connection is closed too)
+     */
+    @SuppressWarnings("unchecked")
+    synchronized void add(boolean secure, String host, int port, C connection) {
+        if (closed) {
+            connection.close(CloseMode.IMMEDIATE);
+            ensureOpen();
+        }
+        if (slots == null) {
+            slots = (Slot<C>[]) new Slot<?>[MAX_ROUTES];
         }
         int slot;
         if (count < MAX_ROUTES) {
@@ -51,26 +78,49 @@ final class SessionConnections {
         } else {
             slot = 0;
             for (int i = 1; i < count; i++) {
-                if (lastUse[i] < lastUse[slot]) {
+                if (slots[i].lastUse < slots[slot].lastUse) {
                     slot = i;
                 }
             }
-            managers[slot].close(CloseMode.GRACEFUL);
+            slots[slot].connection.close(CloseMode.GRACEFUL);
         }
-        routes[slot] = route;
-        managers[slot] = factory.newRouteManager();
-        lastUse[slot] = ++uses;
-        return managers[slot];
+        Slot<C> s = new Slot<>(secure, host, port, connection);
+        s.lastUse = ++uses;
+        slots[slot] = s;
     }
 
-    /** Closes every connection of the session. Idempotent. */
+    /** Forgets {@code connection} and closes it at once (it broke, or cannot be kept alive). */
+    synchronized void discard(C connection) {
+        for (int i = 0; i < count; i++) {
+            if (slots[i].connection == connection) {
+                slots[i] = slots[--count];
+                slots[count] = null;
+                break;
+            }
+        }
+        connection.close(CloseMode.IMMEDIATE);
+    }
+
+    /** Closes every connection at once, so that a call blocked on one fails; the session stays usable. */
+    synchronized void abort() {
+        for (int i = 0; i < count; i++) {
+            slots[i].connection.close(CloseMode.IMMEDIATE);
+        }
+    }
+
+    /** Closes every connection of the session; later {@link #find} and {@link #add} fail. Idempotent. */
     synchronized void close() {
         closed = true;
         for (int i = 0; i < count; i++) {
-            managers[i].close(CloseMode.GRACEFUL);
-            managers[i] = null;
-            routes[i] = null;
+            slots[i].connection.close(CloseMode.GRACEFUL);
+            slots[i] = null;
         }
         count = 0;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("This HTTP session is closed");
+        }
     }
 }

@@ -7,18 +7,36 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
 
-/** {@link CookieView} over a session's cookie store. Confined to the session's thread. */
+/**
+ * A session's cookie jar and its {@link CookieView}. The store is made when the first cookie comes (most users of
+ * many tests never get one, and a waiting user pays for every object it holds). Confined to the session's thread.
+ */
 final class SessionCookies implements CookieView {
-    private final BasicCookieStore store;
     private final Clock clock;
+    private BasicCookieStore store;
 
-    SessionCookies(BasicCookieStore store, Clock clock) {
-        this.store = store;
+    SessionCookies(Clock clock) {
         this.clock = clock;
+    }
+
+    /** The store, made now if there was none. */
+    BasicCookieStore store() {
+        if (store == null) {
+            store = new BasicCookieStore();
+        }
+        return store;
+    }
+
+    /** The store, or {@code null} when no cookie ever came. */
+    BasicCookieStore existing() {
+        return store;
     }
 
     @Override
     public List<Cookie> list() {
+        if (store == null) {
+            return List.of();
+        }
         Instant now = Instant.ofEpochMilli(clock.currentTimeMillis());
         List<Cookie> out = new ArrayList<>();
         for (org.apache.hc.client5.http.cookie.Cookie c : store.getCookies()) {
@@ -31,6 +49,9 @@ final class SessionCookies implements CookieView {
 
     @Override
     public Optional<String> value(String name) {
+        if (store == null) {
+            return Optional.empty();
+        }
         Instant now = Instant.ofEpochMilli(clock.currentTimeMillis());
         for (org.apache.hc.client5.http.cookie.Cookie c : store.getCookies()) {
             if (c.getName().equals(name) && !c.isExpired(now)) {
@@ -42,6 +63,8 @@ final class SessionCookies implements CookieView {
 
     @Override
     public void clear() {
-        store.clear();
+        if (store != null) {
+            store.clear();
+        }
     }
 }

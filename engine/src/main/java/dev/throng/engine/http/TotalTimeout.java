@@ -3,14 +3,14 @@ package dev.throng.engine.http;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.concurrent.Cancellable;
 
 /**
- * The total-timeout watch of one call: when it fires, it aborts the request being executed, which closes its
+ * The total-timeout watch of one call: when it fires, it cancels what is being executed (the request, or the session's connections), which closes the
  * connection and makes the blocked thread fail. Written by the session's thread, fired by the engine's timer thread.
  */
 final class TotalTimeout implements Runnable {
-    private volatile HttpUriRequestBase request;
+    private volatile Cancellable request;
     private volatile boolean fired;
     private ScheduledFuture<?> future;
 
@@ -19,7 +19,7 @@ final class TotalTimeout implements Runnable {
     }
 
     /** Watches {@code r} from now on; aborts it at once if the time is already up. */
-    void watch(HttpUriRequestBase r) {
+    void watch(Cancellable r) {
         request = r;
         if (fired) {
             r.cancel();
@@ -29,7 +29,7 @@ final class TotalTimeout implements Runnable {
     @Override
     public void run() {
         fired = true;
-        HttpUriRequestBase r = request;
+        Cancellable r = request;
         if (r != null) {
             r.cancel();
         }

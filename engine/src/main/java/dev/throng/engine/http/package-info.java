@@ -4,8 +4,10 @@
  *
  * <p>Everything public here is Throng's own types: {@link dev.throng.engine.http.HttpCall} in,
  * {@link dev.throng.engine.http.HttpResult} out, transport problems as {@link dev.throng.engine.http.HttpFailure}
- * values (never exceptions). The implementation (package-private classes) is built on Apache HttpClient 5, classic
- * API.
+ * values (never exceptions). The implementation (package-private classes) is built on Apache HttpClient 5: with one
+ * connection per user ({@code PER_USER}, the default) each session writes its requests onto its own connection with
+ * HttpCore's request executor ({@code DirectClient}: cookies, redirects, decoding done here, no execution chain); with a
+ * shared pool ({@code SHARED}) the classic client does the work.
  *
  * <p>May import: the JDK, Apache HttpClient 5 ({@code org.apache.hc.*}, only this package in the whole project) and
  * {@code dev.throng.engine.time}. It does not know the project model: the run layer maps the project's settings to

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * A request step compiled once per run: its templates parsed, its checks' patterns and paths compiled, its file body
- * read. Immutable; thread-safe (each user renders with its own context).
+ * read. Thread-safe: immutable but for a racy cache of the last parsed URL (each user renders with its own context).
  */
 final class PreparedRequest {
     private static final Pattern CHARSET = Pattern.compile("charset=\"?([A-Za-z0-9._\\-]+)", Pattern.CASE_INSENSITIVE);
@@ -65,6 +65,16 @@ final class PreparedRequest {
     final List<PreparedCheck> checks;
     final boolean hasStatusCheck;
     final List<PreparedExtractor> extractors;
+
+    /** A rendered URL and its parsed URI. */
+    private record ParsedUrl(String text, URI uri) {}
+
+    /**
+     * The last URL rendered by any user and its URI: most requests render the same URL again and again, and parsing
+     * it each time costs about a microsecond. Racy on purpose: an immutable record (final fields) swapped whole, so a
+     * reader sees either an old pair or a new one, both right for their text.
+     */
+    private ParsedUrl lastUrl;
 
     private PreparedRequest(
             String flowId,
@@ -229,15 +239,7 @@ final class PreparedRequest {
             }
             target = sb.toString();
         }
-        URI uri;
-        try {
-            uri = new URI(target);
-        } catch (java.net.URISyntaxException e) {
-            throw new TemplateException("'" + target + "' is not a valid URL: " + e.getReason());
-        }
-        if (uri.getHost() == null) {
-            throw new TemplateException("'" + target + "' has no host");
-        }
+        URI uri = parse(target);
         var sent = new ArrayList<Header>();
         boolean hasContentType = false;
         for (Pair p : headers) {
@@ -278,6 +280,24 @@ final class PreparedRequest {
             sent.add(new Header("Content-Type", contentType));
         }
         return new Transport.Outgoing(method, uri, sent, bytes);
+    }
+
+    private URI parse(String target) {
+        ParsedUrl last = lastUrl;
+        if (last != null && last.text().equals(target)) {
+            return last.uri();
+        }
+        URI uri;
+        try {
+            uri = new URI(target);
+        } catch (java.net.URISyntaxException e) {
+            throw new TemplateException("'" + target + "' is not a valid URL: " + e.getReason());
+        }
+        if (uri.getHost() == null) {
+            throw new TemplateException("'" + target + "' has no host");
+        }
+        lastUrl = new ParsedUrl(target, uri);
+        return uri;
     }
 
     private static boolean hasScheme(String url) {

@@ -34,6 +34,10 @@ class RequestsIT {
                         exchange.sendResponseHeaders(302, -1);
                     }
                 })
+                .route("/see-other", exchange -> {
+                    exchange.getResponseHeaders().set("Location", "/echo");
+                    exchange.sendResponseHeaders(303, -1);
+                })
                 .route("/gzip", exchange -> {
                     ByteArrayOutputStream packed = new ByteArrayOutputStream();
                     try (GZIPOutputStream gz = new GZIPOutputStream(packed)) {
@@ -124,6 +128,28 @@ class RequestsIT {
         assertThat(plain.finalUri())
                 .as("no redirect left over from the last call")
                 .isEqualTo(server.uri("/"));
+    }
+
+    @Test
+    void aSeeOtherAfterAPostIsFollowedWithAGetWithoutTheBody() {
+        byte[] form = "a=1".getBytes(StandardCharsets.UTF_8);
+        HttpResult r = session(HttpOptions.defaults())
+                .execute(new HttpCall(
+                        "POST",
+                        server.uri("/see-other"),
+                        List.of(new Header("Content-Type", "application/x-www-form-urlencoded")),
+                        form));
+
+        assertThat(r.failure()).isNull();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.finalUri()).isEqualTo(server.uri("/echo"));
+        TestServer.Seen post = server.seen.get(0);
+        TestServer.Seen get = server.seen.get(1);
+        assertThat(post.method()).isEqualTo("POST");
+        assertThat(post.body()).isEqualTo(form);
+        assertThat(get.method()).isEqualTo("GET");
+        assertThat(get.body()).isEmpty();
+        assertThat(get.header("Content-Type")).isNull();
     }
 
     @Test

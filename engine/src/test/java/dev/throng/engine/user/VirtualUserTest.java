@@ -331,6 +331,39 @@ class VirtualUserTest {
     }
 
     @Test
+    void usersThatThinkLongSendFromAHelperThreadAndTheOthersFromTheirOwn() throws Exception {
+        for (Duration think : List.of(Duration.ofSeconds(2), Duration.ZERO)) {
+            var clock = new JumpingClock();
+            var control = new UserControl();
+            var senders = new java.util.concurrent.CopyOnWriteArrayList<Thread>();
+            var profile = UserProfile.of("p", 1, "main").withThinkTime(new ThinkTime.Constant(think));
+            var project = project(profile, chain("main", Step.Request.of("a", "GET", "/a")));
+            var transport = new FakeTransport(o -> {
+                senders.add(Thread.currentThread());
+                if (senders.size() == 2) {
+                    control.requestStop();
+                }
+                return reply(200, "");
+            });
+            var user = user(env(project, clock, null, Map.of()), 0, transport, control);
+            Thread userThread = Thread.ofVirtual().start(() -> {
+                try {
+                    user.runClosed();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            userThread.join(10_000);
+
+            boolean aside = think.compareTo(Duration.ofSeconds(1)) >= 0;
+            assertThat(senders).as("think " + think).hasSize(2);
+            assertThat(senders)
+                    .as("think " + think)
+                    .allSatisfy(s -> assertThat(s != userThread).isEqualTo(aside));
+        }
+    }
+
+    @Test
     void theOpenModelMeasuresFromTheIntendedStart() throws Exception {
         var clock = new JumpingClock();
         clock.advanceMillis(500);
