@@ -238,8 +238,8 @@ public final class AgentsViewModel {
         AgentListener l = listener;
         inRun = true;
         int wanted = agentCount.get();
-        status.set("Run started: waiting for " + wanted + (wanted == 1 ? " agent" : " agents") + " on " + l.endpoint()
-                + "…");
+        status.set("A run has the controller on " + l.endpoint() + " (it waits for " + wanted
+                + (wanted == 1 ? " agent" : " agents") + " before starting); press Listen again after it ends.");
         return (project, directory) -> {
             try {
                 return l.start(project, directory);

@@ -178,7 +178,7 @@ class AgentsViewModelTest {
 
         var starter = vm.starter();
         assertThat(vm.isInRun()).isTrue();
-        assertThat(vm.statusProperty().get()).contains("waiting for 1 agent");
+        assertThat(vm.statusProperty().get()).contains("waits for 1 agent");
         assertThatThrownBy(() -> starter.apply(Project.empty("p"), Path.of(".")))
                 .hasMessageContaining("fake run on the agents");
         assertThat(listener.starts).isEqualTo(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.throng.app.agents.AgentRow;
 import dev.throng.app.run.RunState;
+import dev.throng.app.run.Screenshots;
 import dev.throng.app.run.StatsRow;
 import dev.throng.demo.DemoShop;
 import dev.throng.engine.Version;
@@ -184,6 +185,12 @@ class AgentsGuiIT {
                 10,
                 () -> table.getItems().size() == 1
                         && table.getItems().getFirst().state().equals("running"));
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            Screenshots.write(
+                    robot.lookup("#agents-view").query().getScene(), Path.of("target", "screenshots", "agents.png"));
+            return null;
+        });
 
         fx(() -> {
             run.stop();
