@@ -1,7 +1,9 @@
 /**
- * Remote agents (placeholder): the list of agents of a distributed run, their state and share of users, will live
- * here as {@code AgentsView} and {@code AgentsViewModel}. Until then the project tree's "Agents" entry shows a note.
+ * Remote agents in the app: {@code AgentsViewModel} listens for agents through the engine's
+ * {@code dev.throng.engine.cluster.Controller} (endpoint, keys folder or insecure, number of agents), polls who joined
+ * for the table, and gives the Run tab the starter for Local or Agents; {@code AgentsView} shows it.
  *
  * <p>View-models import {@code javafx.beans} and {@code javafx.collections} only; views import {@code javafx.scene}.
+ * Blocking work (bind, close, waiting for agents) runs off the FX thread through {@code dev.throng.app.fx}.
  */
 package dev.throng.app.agents;

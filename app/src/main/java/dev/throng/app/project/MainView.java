@@ -1,5 +1,7 @@
 package dev.throng.app.project;
 
+import dev.throng.app.agents.AgentsView;
+import dev.throng.app.agents.AgentsViewModel;
 import dev.throng.app.designer.FlowDesignerViewModel;
 import dev.throng.app.designer.FlowEditorView;
 import dev.throng.app.designer.ImportViewModel;
@@ -58,6 +60,8 @@ public final class MainView extends BorderPane {
     private final Tab designTab = new Tab("Design");
     private final Tab runTab = new Tab("Run");
     private final Tab historyTab = new Tab("History");
+    private final Tab agentsTab = new Tab("Agents");
+    private final AgentsViewModel agents;
     private final Label status = new Label();
     private LoadPlanView loadPlanView;
     private VariablesView variablesView;
@@ -107,7 +111,17 @@ public final class MainView extends BorderPane {
                 history.refresh();
             }
         });
-        tabs.getTabs().addAll(designTab, runTab, historyTab);
+        this.agents = new AgentsViewModel(tasks);
+        runModel.startThrough(agents::starter);
+        runModel.stateProperty().addListener((o, a, b) -> {
+            if (!b.active()) {
+                agents.runEnded();
+            }
+        });
+        agentsTab.setContent(new AgentsView(agents));
+        agentsTab.setClosable(false);
+        agentsTab.setId("agents-tab");
+        tabs.getTabs().addAll(designTab, runTab, historyTab, agentsTab);
 
         var split = new SplitPane(tree, tabs, properties);
         split.setDividerPositions(0.17, 0.78);
@@ -243,8 +257,8 @@ public final class MainView extends BorderPane {
                 yield thresholdsView;
             }
             case Selection.Agents a ->
-                note("Remote agents are managed from the Run tab once a distributed run is set"
-                        + " up (throng agent --controller tcp://HOST:5557).");
+                note("Remote agents: listen for them and choose Run on: Agents in the Agents tab"
+                        + " (start each with: throng agent --controller tcp://HOST:5557).");
             default -> note("Edit the selection in the properties on the right.");
         };
     }
@@ -315,6 +329,7 @@ public final class MainView extends BorderPane {
     /** Stops any run at once; called when the app exits. */
     public void shutdown() {
         runModel.shutdown();
+        agents.shutdown();
     }
 
     /** The main view-model (selection, problems). */
@@ -324,6 +339,18 @@ public final class MainView extends BorderPane {
 
     void showRunTab() {
         tabs.getSelectionModel().select(runTab);
+    }
+
+    void showAgentsTab() {
+        tabs.getSelectionModel().select(agentsTab);
+    }
+
+    AgentsViewModel agents() {
+        return agents;
+    }
+
+    RunViewModel runModel() {
+        return runModel;
     }
 
     void showHistoryTab() {

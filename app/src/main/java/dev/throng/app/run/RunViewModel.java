@@ -60,6 +60,7 @@ public final class RunViewModel {
     private final Thread owner = Thread.currentThread();
     private DebugRunViewModel debugRun;
     private Supplier<Path> projectFile = () -> null;
+    private Supplier<BiFunction<Project, Path, RunHandle>> starterChooser;
 
     // Inputs (writable; the view binds its fields to them).
     private final IntegerProperty users = new SimpleIntegerProperty(this, "users", 10);
@@ -322,6 +323,15 @@ public final class RunViewModel {
         profileWeights.setAll(list);
     }
 
+    /**
+     * From now on each Start asks {@code chooser} (on the FX thread, when Start is pressed) which starter runs the
+     * project, e.g. local or on remote agents. The starter itself is called off the FX thread and may block.
+     */
+    public void startThrough(Supplier<BiFunction<Project, Path, RunHandle>> chooser) {
+        checkThread();
+        this.starterChooser = Objects.requireNonNull(chooser, "chooser");
+    }
+
     /** Starts a run of the current project with the inputs put into its plan. Does nothing while a run goes on. */
     public void start() {
         checkThread();
@@ -340,8 +350,9 @@ public final class RunViewModel {
         runningPlan = effective.loadPlan();
         stopRequested = false;
         int token = ++generation;
+        BiFunction<Project, Path, RunHandle> chosen = starterChooser == null ? starter : starterChooser.get();
         setState(RunState.STARTING, "Starting…");
-        tasks.run(() -> starter.apply(effective, directory), h -> started(token, h), e -> startFailed(token, e));
+        tasks.run(() -> chosen.apply(effective, directory), h -> started(token, h), e -> startFailed(token, e));
     }
 
     /** Stops the run gracefully; a second Stop while stopping cuts the users off at once. */

@@ -63,6 +63,11 @@ public final class Controller implements AutoCloseable {
         return endpoint.endpoint();
     }
 
+    /** The agents joined now, by id: a snapshot that never blocks (any thread). */
+    public java.util.Map<String, dev.throng.engine.transport.AgentInfo> agents() {
+        return endpoint.agents();
+    }
+
     /**
      * Waits for the agents (at most the options' timeout), then starts the run of {@code project} on them and
      * returns it. Blocks the calling thread while waiting.
