@@ -165,8 +165,15 @@ class AgentFarmIT {
             run.stop(true);
             RunResult result = run.await(Duration.ofSeconds(30));
             assertThat(result).isNotNull();
-            assertThat(result.finalStats().cumulativeTotal().requests())
-                    .isEqualTo(shop.counters().total());
+            long reported = result.finalStats().cumulativeTotal().requests();
+            long served = shop.counters().total();
+            // Usually equal. A request still in flight at the graceful-stop deadline is cut (served, not counted),
+            // and under heavy machine load an agent's last interval can miss the controller's final wait: at most
+            // one request per user. Nothing is ever counted that was not served.
+            assertThat(reported).as("served %d, reported %d", served, reported).isLessThanOrEqualTo(served);
+            assertThat(served - reported)
+                    .as("served %d, reported %d", served, reported)
+                    .isLessThanOrEqualTo(4);
             assertThat(result.agents()).extracting(AgentStatus::id).containsExactlyInAnyOrder("early", "late");
         }
     }
