@@ -122,6 +122,9 @@ final class ClusterRun implements RunHandle {
     private final Map<String, Peer> peers = new LinkedHashMap<>();
     private final List<Peer> departed = new ArrayList<>();
     private final List<String> refused = new ArrayList<>();
+    /** An agent busier than this (share of its machine's CPU) gets a warning in every snapshot. */
+    static final double BUSY_CPU = 0.9;
+
     private final LinkedHashSet<String> warnings = new LinkedHashSet<>();
     private final List<HistoryPoint> history = new ArrayList<>();
     private boolean[] slotUsed;
@@ -806,6 +809,16 @@ final class ClusterRun implements RunHandle {
     private RunSnapshot snapshotOf(StatsSnapshot s) {
         var all = new ArrayList<>(warnings);
         all.addAll(s.warnings());
+        for (Peer p : peers.values()) {
+            if (p.lostAtMillis == null && p.cpu > BUSY_CPU) {
+                all.add(String.format(
+                        Locale.ROOT,
+                        "agent %s is at %.0f%% CPU: its response times include its own queueing; add agents or give"
+                                + " it fewer users",
+                        p.link.id(),
+                        p.cpu * 100));
+            }
+        }
         int target = switch (project.loadPlan()) {
             case LoadPlan.Closed c -> started == null ? 0 : globalUsers();
             case LoadPlan.Open o -> 0;
