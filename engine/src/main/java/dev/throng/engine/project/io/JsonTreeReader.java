@@ -102,6 +102,14 @@ final class JsonTreeReader {
         }
         int newline = message.indexOf('\n');
         message = newline < 0 ? message : message.substring(0, newline);
+        // Jackson names its own source ("[Source: REDACTED ...]") inside some messages; our problem has the location.
+        int source = message.indexOf(" (start marker at [Source:");
+        if (source < 0) {
+            source = message.indexOf(" at [Source:");
+        }
+        if (source >= 0) {
+            message = message.substring(0, source);
+        }
         if (message.startsWith("Unexpected end-of-input")) {
             return "the file ends too early (truncated?): " + message;
         }
