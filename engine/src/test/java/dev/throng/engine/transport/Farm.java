@@ -12,7 +12,7 @@ final class Farm {
     static ControllerConfig controller() {
         return ControllerConfig.of(ANY_PORT)
                 .withControllerId("controller-under-test")
-                .withTiming(Duration.ofMillis(200), Duration.ofMillis(1_000));
+                .withTiming(Duration.ofMillis(200), Duration.ofMillis(3_000));
     }
 
     static Message.Hello hello(String agentId) {
@@ -21,6 +21,6 @@ final class Farm {
 
     static AgentConfig agent(String endpoint, String agentId) {
         return AgentConfig.of(endpoint, hello(agentId))
-                .withTiming(Duration.ofMillis(200), Duration.ofMillis(1_500), Duration.ofMillis(1_000));
+                .withTiming(Duration.ofMillis(200), Duration.ofMillis(3_000), Duration.ofMillis(1_000));
     }
 }
