@@ -59,7 +59,7 @@ public final class RequestEditorView extends BorderPane {
             }
         });
         url.field().setId("request-url");
-        url.field().setPromptText("/path/${variable} or https://host/path");
+        url.field().setPromptText("/path/${variable} or http://127.0.0.1:8080/path");
         url.setCandidates(vm::knownVariables);
         url.field().setOnCommit(vm::setUrl);
         name.setId("request-name");

@@ -229,7 +229,7 @@ final class MainMenus {
     private void importCurl() {
         var text = new TextArea();
         text.setId("curl-text");
-        text.setPromptText("curl 'https://shop.example/product/42' -H 'Accept: application/json'");
+        text.setPromptText("curl 'http://127.0.0.1:8080/product/42' -H 'Accept: application/json'");
         text.setPrefRowCount(6);
         var error = new Label();
         error.getStyleClass().add("message");
