@@ -130,16 +130,14 @@ final class SettingsProperties {
                 "establishing a connection (TCP and TLS), ms",
                 Long.class,
                 p -> p.settings().timeouts().connect().toMillis(),
-                (p, v) -> timeouts(
-                        p, x -> new Settings.Timeouts(Duration.ofMillis(positive(v)), x.response(), x.total()))));
+                (p, v) -> timeouts(p, x -> x.withConnect(Duration.ofMillis(positive(v))))));
         out.add(rows.<Long>row(
                 t,
                 "Response timeout (ms)",
                 "the longest wait for data once connected, ms",
                 Long.class,
                 p -> p.settings().timeouts().response().toMillis(),
-                (p, v) -> timeouts(
-                        p, x -> new Settings.Timeouts(x.connect(), Duration.ofMillis(positive(v)), x.total()))));
+                (p, v) -> timeouts(p, x -> x.withResponse(Duration.ofMillis(positive(v))))));
         out.add(rows.<Long>row(
                 t,
                 "Total timeout (ms)",
@@ -148,10 +146,7 @@ final class SettingsProperties {
                 p -> p.settings().timeouts().total() == null
                         ? 0L
                         : p.settings().timeouts().total().toMillis(),
-                (p, v) -> timeouts(
-                        p,
-                        x -> new Settings.Timeouts(
-                                x.connect(), x.response(), nonNegative(v) == 0 ? null : Duration.ofMillis(v)))));
+                (p, v) -> timeouts(p, x -> x.withTotal(nonNegative(v) == 0 ? null : Duration.ofMillis(v)))));
 
         String r = "Redirects";
         out.add(rows.<Boolean>row(
@@ -160,20 +155,14 @@ final class SettingsProperties {
                 "follow 3xx responses",
                 Boolean.class,
                 p -> p.settings().redirects().follow(),
-                (p, v) -> put(
-                        p,
-                        s -> s.withRedirects(
-                                new Settings.Redirects(v, s.redirects().max())))));
+                (p, v) -> put(p, s -> s.withRedirects(s.redirects().withFollow(v)))));
         out.add(rows.<Integer>row(
                 r,
                 "Max redirects",
                 "at most this many redirects per request",
                 Integer.class,
                 p -> p.settings().redirects().max(),
-                (p, v) -> put(
-                        p,
-                        s -> s.withRedirects(
-                                new Settings.Redirects(s.redirects().follow(), nonNegative(v))))));
+                (p, v) -> put(p, s -> s.withRedirects(s.redirects().withMax(nonNegative(v))))));
 
         String n = "Connections";
         out.add(rows.<Settings.Connections.Policy>row(
@@ -182,10 +171,7 @@ final class SettingsProperties {
                 "PER_USER: one keep-alive connection per user, as browsers do; SHARED: one pool for all users",
                 Settings.Connections.Policy.class,
                 p -> p.settings().connections().policy(),
-                (p, v) -> put(
-                        p,
-                        s -> s.withConnections(
-                                new Settings.Connections(v, s.connections().poolSize())))));
+                (p, v) -> put(p, s -> s.withConnections(s.connections().withPolicy(v)))));
         if (now.connections().policy() == Settings.Connections.Policy.SHARED) {
             out.add(rows.<Integer>row(
                     n,
@@ -193,10 +179,7 @@ final class SettingsProperties {
                     "connections in the shared pool; 0 lets the plan size it",
                     Integer.class,
                     p -> p.settings().connections().poolSize(),
-                    (p, v) -> put(
-                            p,
-                            s -> s.withConnections(
-                                    new Settings.Connections(s.connections().policy(), nonNegative(v))))));
+                    (p, v) -> put(p, s -> s.withConnections(s.connections().withPoolSize(nonNegative(v))))));
         }
         out.add(rows.<String>row(
                 n,
@@ -221,90 +204,42 @@ final class SettingsProperties {
                         + " certificates (prefer a trust store)",
                 Boolean.class,
                 p -> p.settings().tls().trustAll(),
-                (p, v) -> tls(
-                        p,
-                        x -> new Settings.Tls(
-                                x.verify(),
-                                x.trustStore(),
-                                x.trustStorePassword(),
-                                x.clientCertificate(),
-                                x.clientCertificatePassword(),
-                                v))));
+                (p, v) -> tls(p, x -> x.withTrustAll(v))));
         out.add(rows.<Boolean>row(
                 c,
                 "Check host names",
                 "check that the certificate belongs to the host (on unless the certificate names another host)",
                 Boolean.class,
                 p -> p.settings().tls().verify(),
-                (p, v) -> tls(
-                        p,
-                        x -> new Settings.Tls(
-                                v,
-                                x.trustStore(),
-                                x.trustStorePassword(),
-                                x.clientCertificate(),
-                                x.clientCertificatePassword(),
-                                x.trustAll()))));
+                (p, v) -> tls(p, x -> x.withVerify(v))));
         out.add(rows.<String>row(
                 c,
                 "Trust store",
                 "a PKCS#12 or JKS file of certificates to trust, relative to the project file (empty: the system's)",
                 String.class,
                 p -> nz(p.settings().tls().trustStore()),
-                (p, v) -> tls(
-                        p,
-                        x -> new Settings.Tls(
-                                x.verify(),
-                                orNull(v),
-                                x.trustStorePassword(),
-                                x.clientCertificate(),
-                                x.clientCertificatePassword(),
-                                x.trustAll()))));
+                (p, v) -> tls(p, x -> x.withTrustStore(orNull(v)))));
         out.add(rows.<String>row(
                 c,
                 "Trust store password",
                 "the environment variable holding it, e.g. TRUST_PASSWORD (stored as ${env:TRUST_PASSWORD})",
                 String.class,
                 p -> nz(p.settings().tls().trustStorePassword()),
-                (p, v) -> tls(
-                        p,
-                        x -> new Settings.Tls(
-                                x.verify(),
-                                x.trustStore(),
-                                secretReference(v),
-                                x.clientCertificate(),
-                                x.clientCertificatePassword(),
-                                x.trustAll()))));
+                (p, v) -> tls(p, x -> x.withTrustStorePassword(secretReference(v)))));
         out.add(rows.<String>row(
                 c,
                 "Client certificate",
                 "a PKCS#12 file with the client's certificate and key, relative to the project file (empty: none)",
                 String.class,
                 p -> nz(p.settings().tls().clientCertificate()),
-                (p, v) -> tls(
-                        p,
-                        x -> new Settings.Tls(
-                                x.verify(),
-                                x.trustStore(),
-                                x.trustStorePassword(),
-                                orNull(v),
-                                x.clientCertificatePassword(),
-                                x.trustAll()))));
+                (p, v) -> tls(p, x -> x.withClientCertificate(orNull(v)))));
         out.add(rows.<String>row(
                 c,
                 "Client certificate password",
                 "the environment variable holding it, e.g. CLIENT_CERT_PASSWORD (stored as ${env:...})",
                 String.class,
                 p -> nz(p.settings().tls().clientCertificatePassword()),
-                (p, v) -> tls(
-                        p,
-                        x -> new Settings.Tls(
-                                x.verify(),
-                                x.trustStore(),
-                                x.trustStorePassword(),
-                                x.clientCertificate(),
-                                secretReference(v),
-                                x.trustAll()))));
+                (p, v) -> tls(p, x -> x.withClientCertificatePassword(secretReference(v)))));
     }
 
     private static String nz(String s) {

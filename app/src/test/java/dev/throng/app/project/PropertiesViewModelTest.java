@@ -147,7 +147,10 @@ class PropertiesViewModelTest {
         assertThat(set("Total timeout (ms)", 5000L)).isNull();
         assertThat(doc.project().settings().timeouts().total()).isEqualTo(Duration.ofSeconds(5));
         assertThat(set("Total timeout (ms)", 0L)).isNull();
-        assertThat(doc.project().settings().timeouts().total()).isNull();
+        assertThat(set("Connect timeout (ms)", 1500L)).isNull();
+        assertThat(set("Response timeout (ms)", 2500L)).isNull();
+        assertThat(doc.project().settings().timeouts())
+                .isEqualTo(new Settings.Timeouts(Duration.ofMillis(1500), Duration.ofMillis(2500), null));
 
         assertThat(set("Trust store", "certs/trust.p12")).isNull();
         assertThat(set("Trust store password", "hunter2!")).contains("environment variable");
@@ -158,12 +161,15 @@ class PropertiesViewModelTest {
                 .isEqualTo(new Settings.Tls(
                         true, "certs/trust.p12", "${env:TRUST_PASSWORD}", "certs/me.p12", "${env:CERT_PW}", false));
         assertThat(has("WARNING")).isFalse();
+        assertThat(set("Check host names", false)).isNull();
+        assertThat(doc.project().settings().tls().verify()).isFalse();
         assertThat(set("Trust all certificates", true)).isNull();
         assertThat(doc.project().settings().tls().trustAll()).isTrue();
         assertThat(value("WARNING")).isEqualTo(SettingsProperties.TRUST_ALL_WARNING);
 
         assertThat(set("Max redirects", 3)).isNull();
-        assertThat(doc.project().settings().redirects()).isEqualTo(new Settings.Redirects(true, 3));
+        assertThat(set("Follow redirects", false)).isNull();
+        assertThat(doc.project().settings().redirects()).isEqualTo(new Settings.Redirects(false, 3));
         assertThat(has("Pool size")).isFalse();
         assertThat(set("Policy", Settings.Connections.Policy.SHARED)).isNull();
         assertThat(set("Pool size", 50)).isNull();

@@ -96,6 +96,18 @@ public record Settings(
         public static Timeouts defaults() {
             return new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), null);
         }
+
+        public Timeouts withConnect(Duration value) {
+            return new Timeouts(value, response, total);
+        }
+
+        public Timeouts withResponse(Duration value) {
+            return new Timeouts(connect, value, total);
+        }
+
+        public Timeouts withTotal(Duration value) {
+            return new Timeouts(connect, response, value);
+        }
     }
 
     /**
@@ -112,12 +124,45 @@ public record Settings(
         public static Tls defaults() {
             return new Tls(true, null, null, null, null, false);
         }
+
+        public Tls withVerify(boolean value) {
+            return new Tls(
+                    value, trustStore, trustStorePassword, clientCertificate, clientCertificatePassword, trustAll);
+        }
+
+        public Tls withTrustStore(String value) {
+            return new Tls(verify, value, trustStorePassword, clientCertificate, clientCertificatePassword, trustAll);
+        }
+
+        public Tls withTrustStorePassword(String value) {
+            return new Tls(verify, trustStore, value, clientCertificate, clientCertificatePassword, trustAll);
+        }
+
+        public Tls withClientCertificate(String value) {
+            return new Tls(verify, trustStore, trustStorePassword, value, clientCertificatePassword, trustAll);
+        }
+
+        public Tls withClientCertificatePassword(String value) {
+            return new Tls(verify, trustStore, trustStorePassword, clientCertificate, value, trustAll);
+        }
+
+        public Tls withTrustAll(boolean value) {
+            return new Tls(verify, trustStore, trustStorePassword, clientCertificate, clientCertificatePassword, value);
+        }
     }
 
     /** Whether redirects are followed, and at most how many per request. */
     public record Redirects(boolean follow, int max) {
         public static Redirects defaults() {
             return new Redirects(true, 10);
+        }
+
+        public Redirects withFollow(boolean value) {
+            return new Redirects(value, max);
+        }
+
+        public Redirects withMax(int value) {
+            return new Redirects(follow, value);
         }
     }
 
@@ -134,6 +179,14 @@ public record Settings(
 
         public static Connections defaults() {
             return new Connections(Policy.PER_USER, 0);
+        }
+
+        public Connections withPolicy(Policy value) {
+            return new Connections(value, poolSize);
+        }
+
+        public Connections withPoolSize(int value) {
+            return new Connections(policy, value);
         }
 
         public enum Policy {
