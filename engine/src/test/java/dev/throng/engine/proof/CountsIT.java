@@ -19,17 +19,15 @@ import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.Runs;
 import dev.throng.engine.run.StopReason;
 import dev.throng.engine.stats.RowStats;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,24 +37,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(90)
 class CountsIT {
-    private static DemoShop shop;
+    @RegisterExtension
+    static final WarmShop warm = new WarmShop();
+
+    private DemoShop shop;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startShop(@TempDir Path warmDir) throws IOException, InterruptedException {
-        shop = DemoShop.start("127.0.0.1", 0);
-        ProofRuns.warmUp(shop, warmDir);
-    }
-
-    @AfterAll
-    static void stopShop() {
-        shop.close();
-    }
-
     @BeforeEach
-    void resetShop() {
+    void shop() {
+        shop = warm.get();
         shop.counters().reset();
     }
 
@@ -160,7 +151,7 @@ class CountsIT {
     }
 
     /** Every reported row equals the shop's count of its route, and the totals agree. */
-    private static void assertSameCounts(RunResult result) {
+    private void assertSameCounts(RunResult result) {
         var counters = shop.counters();
         for (RowStats r : result.finalStats().cumulative()) {
             String route = ROUTES.get(r.label());

@@ -15,15 +15,14 @@ import dev.throng.engine.run.RunHandle;
 import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.Runs;
 import dev.throng.engine.stats.LatencySummary;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,20 +41,17 @@ class GeneratorHiccupIT {
     static final long HICCUP_MS = 1000;
     static final int RATE = 50;
 
-    private static DemoShop shop;
+    @RegisterExtension
+    static final WarmShop warm = new WarmShop();
+
+    private DemoShop shop;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startShop(@TempDir Path warmDir) throws IOException, InterruptedException {
-        shop = DemoShop.start("127.0.0.1", 0);
-        ProofRuns.warmUp(shop, warmDir);
-    }
-
-    @AfterAll
-    static void stopShop() {
-        shop.close();
+    @BeforeEach
+    void shop() {
+        shop = warm.get();
     }
 
     @Test
