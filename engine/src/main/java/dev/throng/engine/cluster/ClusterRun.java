@@ -187,9 +187,14 @@ final class ClusterRun implements RunHandle {
             String endpoint) {
         Project effective = project.withLoadPlan(overrides.applyTo(project.loadPlan()));
         ProjectShipping.requireRunnable(effective, options.projectDirectory());
+        LoadPlan.Capacity capacity = effective.loadPlan() instanceof LoadPlan.Capacity k ? k : null;
+        if (capacity != null) {
+            effective = effective.withLoadPlan(capacity.basePlan()); // agents run the base plan; the search moves it
+        }
         long duration = switch (effective.loadPlan()) {
             case LoadPlan.Closed c -> ClosedSchedule.of(c).durationNanos();
             case LoadPlan.Open o -> OpenSchedule.of(o).durationNanos();
+            case LoadPlan.Capacity k -> k.duration().toNanos();
         };
         if (overrides.duration() != null) {
             duration = overrides.duration().toNanos();
@@ -609,6 +614,7 @@ final class ClusterRun implements RunHandle {
                         runId, users, Shares.rate(globalSpawnRate(), users, total, agents), null, null, null));
             case LoadPlan.Open o ->
                 p.link.send(new Message.Change(runId, null, null, globalArrivalRate() * fraction, null, null));
+            case LoadPlan.Capacity k -> throw new IllegalStateException("a capacity plan runs as its base plan");
         }
     }
 
@@ -632,6 +638,7 @@ final class ClusterRun implements RunHandle {
                                 .max()
                                 .orElse(c.users());
             case LoadPlan.Open o -> 0;
+            case LoadPlan.Capacity k -> throw new IllegalStateException("a capacity plan runs as its base plan");
         };
     }
 
@@ -822,6 +829,7 @@ final class ClusterRun implements RunHandle {
         int target = switch (project.loadPlan()) {
             case LoadPlan.Closed c -> started == null ? 0 : globalUsers();
             case LoadPlan.Open o -> 0;
+            case LoadPlan.Capacity k -> 0;
         };
         return new RunSnapshot(
                 phase,

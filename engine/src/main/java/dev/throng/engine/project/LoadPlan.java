@@ -142,6 +142,13 @@ public sealed interface LoadPlan {
             int maxConcurrentUsers,
             Duration gracefulStop)
             implements LoadPlan {
+        /** Narrowing steps when the file leaves them out. */
+        public static final int DEFAULT_REFINEMENTS = 2;
+        /** Users started per second between steps when the file leaves it out. */
+        public static final double DEFAULT_SPAWN_RATE = 10;
+        /** The most concurrent arrivals when the file leaves it out. */
+        public static final int DEFAULT_MAX_CONCURRENT_USERS = 1000;
+
         public Capacity {
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(stepMode, "stepMode");
@@ -169,6 +176,30 @@ public sealed interface LoadPlan {
                 load = stepMode == StepMode.ADD ? load + step : load * step;
             }
             return loads;
+        }
+
+        /**
+         * The plan the run carries out while the search moves its target live: the users model runs as a closed plan
+         * of {@code start} users (rounded, at least 1) started at {@code spawnRate}, without stages; the arrivals
+         * model as an open plan at {@code start} arrivals/s, without stages, bounded by {@code maxConcurrentUsers}.
+         * Both last {@link #duration()}.
+         */
+        public LoadPlan basePlan() {
+            return switch (model) {
+                case USERS -> new Closed(users(start), spawnRate, List.of(), duration(), gracefulStop);
+                case ARRIVALS -> new Open(start, List.of(), maxConcurrentUsers, duration(), gracefulStop);
+            };
+        }
+
+        /** A users-model load as a whole number of users: rounded, at least 1. */
+        public static int users(double load) {
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(load)));
+        }
+
+        /** The most users (users model) or arrivals/s (arrivals model) the search can ask for. */
+        public double maxLoad() {
+            var loads = ladder();
+            return loads.isEmpty() ? start : loads.getLast();
         }
 
         /** The longest the search can take: every upward step and every narrowing step, each held {@code hold}. */

@@ -143,7 +143,7 @@ public final class LocalRun implements RunHandle {
         this.stats = stats;
         this.clock = clock;
         this.seed = seed;
-        this.plan = project.loadPlan();
+        this.plan = project.loadPlan() instanceof LoadPlan.Capacity k ? k.basePlan() : project.loadPlan();
         this.durationNanos = durationNanos;
         this.gracefulNanos = Math.max(0, plan.gracefulStop().toNanos());
         this.profiles = project.profiles();
@@ -157,6 +157,7 @@ public final class LocalRun implements RunHandle {
                 spawnRate = c.stages().isEmpty() ? c.spawnRate() : 0;
             }
             case LoadPlan.Open o -> openSchedule = OpenSchedule.of(o);
+            case LoadPlan.Capacity k -> throw new IllegalStateException("a capacity plan runs as its base plan");
         }
         this.latest = snapshotOf(RunPhase.STARTING, 0, emptyStats(), List.of());
         this.scheduler = Thread.ofPlatform().name("throng-scheduler").daemon().unstarted(this::runScheduler);
