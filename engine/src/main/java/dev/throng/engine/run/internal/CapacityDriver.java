@@ -96,7 +96,7 @@ public final class CapacityDriver {
         this.step = search.first();
         this.stepStart = 0;
         this.settleMillis = settle(0, step.load());
-        this.latest = reportNow(0);
+        this.latest = reportNow();
     }
 
     /** Where the search stands (the steps so far, the last one possibly running); any thread. */
@@ -123,7 +123,7 @@ public final class CapacityDriver {
             if (next == null) {
                 step = null;
                 ended = true;
-                latest = reportNow(elapsedMillis);
+                latest = reportNow();
                 end.run();
                 return;
             }
@@ -136,7 +136,7 @@ public final class CapacityDriver {
             settleMillis = settle(previous, next.load());
             setLoad.accept(next.load());
         }
-        latest = reportNow(elapsedMillis);
+        latest = reportNow();
     }
 
     /**
@@ -149,7 +149,7 @@ public final class CapacityDriver {
             window = null;
         }
         step = null;
-        latest = reportNow(elapsedMillis);
+        latest = reportNow();
         return latest;
     }
 
@@ -284,7 +284,7 @@ public final class CapacityDriver {
         return List.copyOf(out);
     }
 
-    private CapacityReport reportNow(long elapsedMillis) {
+    private CapacityReport reportNow() {
         var all = new ArrayList<>(steps);
         if (step != null) {
             all.add(stepOf(window, stepStart, true, false, List.of(), List.of()));
