@@ -2,6 +2,8 @@ package dev.throng.engine.run.internal;
 
 import dev.throng.engine.load.CapacitySearch;
 import dev.throng.engine.project.LoadPlan;
+import dev.throng.engine.project.Project;
+import dev.throng.engine.project.Settings;
 import dev.throng.engine.project.Threshold;
 import dev.throng.engine.run.CapacityReport;
 import dev.throng.engine.run.CapacityStep;
@@ -97,6 +99,22 @@ public final class CapacityDriver {
         this.stepStart = 0;
         this.settleMillis = settle(0, step.load());
         this.latest = reportNow();
+    }
+
+    /**
+     * {@code project} for the agents of a distributed search of the users model: a shared connection pool sized "as
+     * many as users" (0) gets the search's highest load instead, since an agent sizes it from the users it starts
+     * with and the search adds users live. Other projects are returned as they are.
+     */
+    public static Project forAgents(Project project, LoadPlan.Capacity plan) {
+        Settings.Connections c = project.settings().connections();
+        if (plan.model() != LoadPlan.CapacityModel.USERS
+                || c.policy() != Settings.Connections.Policy.SHARED
+                || c.poolSize() > 0) {
+            return project;
+        }
+        var sized = new Settings.Connections(c.policy(), LoadPlan.Capacity.users(plan.maxLoad()));
+        return project.withSettings(project.settings().withConnections(sized));
     }
 
     /** Where the search stands (the steps so far, the last one possibly running); any thread. */
