@@ -31,6 +31,18 @@ final class LoadPlanProperties {
             case LoadPlan.Closed c -> new LoadPlan.Closed(c.users(), c.spawnRate(), c.stages(), c.duration(), value);
             case LoadPlan.Open o ->
                 new LoadPlan.Open(o.startRate(), o.stages(), o.maxConcurrentUsers(), o.duration(), value);
+            case LoadPlan.Capacity k ->
+                new LoadPlan.Capacity(
+                        k.model(),
+                        k.start(),
+                        k.step(),
+                        k.stepMode(),
+                        k.hold(),
+                        k.upperBound(),
+                        k.refinements(),
+                        k.spawnRate(),
+                        k.maxConcurrentUsers(),
+                        value);
         };
     }
 
@@ -38,6 +50,7 @@ final class LoadPlanProperties {
         return switch (plan) {
             case LoadPlan.Closed c -> c.stages().size();
             case LoadPlan.Open o -> o.stages().size();
+            case LoadPlan.Capacity k -> 0;
         };
     }
 
@@ -103,6 +116,9 @@ final class LoadPlanProperties {
                                     o.startRate(), o.stages(), positive(v), o.duration(), o.gracefulStop()));
                         }));
             }
+            case LoadPlan.Capacity k -> {
+                // edited in the load plan settings; the search's length follows from its steps
+            }
         }
         String t = "Time";
         out.add(rows.<Long>row(
@@ -115,6 +131,7 @@ final class LoadPlanProperties {
                         switch (p.loadPlan()) {
                             case LoadPlan.Closed c -> c.withDuration(Duration.ofSeconds(positive(v)));
                             case LoadPlan.Open o -> o.withDuration(Duration.ofSeconds(positive(v)));
+                            case LoadPlan.Capacity k -> k;
                         })));
         out.add(rows.<Long>row(
                 t,

@@ -34,6 +34,7 @@ record PlanInputs(boolean open, int users, double spawnRate, double arrivalRate,
                         : o.stages().getLast().target();
                 yield new PlanInputs(true, 0, 0, rate, seconds(plan.duration()));
             }
+            case LoadPlan.Capacity k -> of(k.basePlan()); // the search sets the load itself
         };
     }
 
@@ -61,6 +62,7 @@ record PlanInputs(boolean open, int users, double spawnRate, double arrivalRate,
                 }
                 yield durationSeconds == own.durationSeconds ? out : out.withDuration(duration);
             }
+            case LoadPlan.Capacity k -> k;
         };
     }
 

@@ -51,6 +51,9 @@ record PlanProgress(double fraction, String label, List<Double> stageEnds) {
                             fraction, "Constant " + Figures.rate(o.startRate()) + " arrivals/s", List.of());
                 }
             }
+            case LoadPlan.Capacity k -> {
+                return new PlanProgress(fraction, "Capacity search", List.of());
+            }
         }
         List<Double> ends = new ArrayList<>();
         long end = 0;

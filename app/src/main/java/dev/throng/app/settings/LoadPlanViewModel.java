@@ -87,6 +87,10 @@ public final class LoadPlanViewModel {
                 summary.set("arrivals from " + fmt(o.startRate()) + "/s, at most " + o.maxConcurrentUsers()
                         + " at once, " + o.duration().toSeconds() + " s");
             }
+            case LoadPlan.Capacity k ->
+                summary.set("capacity search from " + fmt(k.start()) + " to " + fmt(k.upperBound())
+                        + (k.model() == LoadPlan.CapacityModel.USERS ? " users" : " arrivals/s") + ", at most "
+                        + k.duration().toSeconds() + " s");
         }
         stages.setAll(rows);
         points.setAll(curve(plan));
@@ -122,6 +126,15 @@ public final class LoadPlanViewModel {
                     out.add(new Point(t / 1e9, schedule.arrivalRateAt(Math.max(0, t))));
                 }
             }
+            case LoadPlan.Capacity k -> {
+                // the upward steps only: where the search narrows depends on the run
+                double hold = k.hold().toNanos() / 1e9;
+                var loads = k.ladder();
+                for (int i = 0; i < loads.size(); i++) {
+                    out.add(new Point(i * hold, loads.get(i)));
+                    out.add(new Point((i + 1) * hold, loads.get(i)));
+                }
+            }
         }
         return out;
     }
@@ -150,6 +163,9 @@ public final class LoadPlanViewModel {
             }
         }
         LoadPlan plan = document.project().loadPlan();
+        if (plan instanceof LoadPlan.Capacity) {
+            return "a capacity search has no stages: it sets the load itself, step by step";
+        }
         LoadPlan next = switch (plan) {
             case LoadPlan.Closed c ->
                 c.withStages(rows.stream()
@@ -164,11 +180,13 @@ public final class LoadPlanViewModel {
                                 .toList())
                         .withDuration(Duration.ofSeconds(
                                 rows.stream().mapToLong(StageRow::seconds).sum()));
+            case LoadPlan.Capacity k -> k;
         };
         if (rows.isEmpty()) {
             next = switch (next) {
                 case LoadPlan.Closed c -> c.withDuration(plan.duration());
                 case LoadPlan.Open o -> o.withDuration(plan.duration());
+                case LoadPlan.Capacity k -> k;
             };
         }
         LoadPlan result = next;

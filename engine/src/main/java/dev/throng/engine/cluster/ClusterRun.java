@@ -24,6 +24,7 @@ import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.RunSnapshot;
 import dev.throng.engine.run.StopReason;
 import dev.throng.engine.run.ThresholdResult;
+import dev.throng.engine.run.internal.CapacityDriver;
 import dev.throng.engine.stats.IntervalStats;
 import dev.throng.engine.stats.StatsAggregator;
 import dev.throng.engine.stats.StatsSnapshot;
@@ -187,16 +188,40 @@ final class ClusterRun implements RunHandle {
             String endpoint) {
         Project effective = project.withLoadPlan(overrides.applyTo(project.loadPlan()));
         ProjectShipping.requireRunnable(effective, options.projectDirectory());
+        LoadPlan.Capacity capacity = effective.loadPlan() instanceof LoadPlan.Capacity k ? k : null;
+        if (capacity != null) {
+            // agents run the base plan, which the search moves (their shared pools sized for its highest load)
+            effective = CapacityDriver.forAgents(effective.withLoadPlan(capacity.basePlan()), capacity);
+        }
         long duration = switch (effective.loadPlan()) {
             case LoadPlan.Closed c -> ClosedSchedule.of(c).durationNanos();
             case LoadPlan.Open o -> OpenSchedule.of(o).durationNanos();
+            case LoadPlan.Capacity k -> k.duration().toNanos();
         };
         if (overrides.duration() != null) {
             duration = overrides.duration().toNanos();
         }
         Map<String, byte[]> files = ProjectShipping.readFiles(effective, options.projectDirectory());
-        return new ClusterRun(effective, options, overrides, cluster, events, transport, endpoint, duration, files);
+        var run = new ClusterRun(effective, options, overrides, cluster, events, transport, endpoint, duration, files);
+        if (capacity != null) { // judged on the merged statistics; moves the live target like the app
+            run.capacity = new CapacityDriver(
+                    capacity,
+                    effective.thresholds(),
+                    run.aggregator::openWindow,
+                    run.aggregator::closeWindow,
+                    load -> {
+                        if (capacity.model() == LoadPlan.CapacityModel.USERS) {
+                            run.setTargetUsers(LoadPlan.Capacity.users(load));
+                        } else {
+                            run.setArrivalRate(load);
+                        }
+                    },
+                    () -> run.beginStop(true, new StopReason.Completed()));
+        }
+        return run;
     }
+
+    private CapacityDriver capacity; // null unless a capacity search; cluster thread
 
     // ---------------------------------------------------------------- before the start
 
@@ -609,6 +634,7 @@ final class ClusterRun implements RunHandle {
                         runId, users, Shares.rate(globalSpawnRate(), users, total, agents), null, null, null));
             case LoadPlan.Open o ->
                 p.link.send(new Message.Change(runId, null, null, globalArrivalRate() * fraction, null, null));
+            case LoadPlan.Capacity k -> throw new IllegalStateException("a capacity plan runs as its base plan");
         }
     }
 
@@ -632,6 +658,7 @@ final class ClusterRun implements RunHandle {
                                 .max()
                                 .orElse(c.users());
             case LoadPlan.Open o -> 0;
+            case LoadPlan.Capacity k -> throw new IllegalStateException("a capacity plan runs as its base plan");
         };
     }
 
@@ -657,6 +684,9 @@ final class ClusterRun implements RunHandle {
 
     private void tick() {
         StatsSnapshot s = aggregator.snapshot();
+        if (capacity != null && phase == RunPhase.RUNNING) {
+            capacity.tick(elapsedMillis());
+        }
         if (phase == RunPhase.RUNNING || phase == RunPhase.STOPPING) {
             var t = s.intervalTotal();
             double seconds = Math.max(1e-9, s.intervalMillis() / 1000.0);
@@ -689,7 +719,7 @@ final class ClusterRun implements RunHandle {
     private void checkAbortRules() {
         List<Threshold> abort =
                 project.thresholds().stream().filter(Threshold::abortOnFail).toList();
-        if (abort.isEmpty()) {
+        if (abort.isEmpty() || capacity != null) {
             return;
         }
         for (var v : aggregator.evaluate(abort)) {
@@ -753,6 +783,10 @@ final class ClusterRun implements RunHandle {
             thresholds.add(new ThresholdResult(v.threshold(), v.passed(), v.value()));
         }
         long durationMillis = elapsedMillis();
+        var search = capacity == null ? null : capacity.finish(durationMillis);
+        if (capacity != null) { // judged per step; the run's verdict is the answer's step's
+            thresholds = new ArrayList<>(capacity.thresholdResults());
+        }
         phase = RunPhase.FINISHED;
         latest = snapshotOf(last);
         cluster.log().accept("run " + runId + " finished after " + durationMillis / 1000 + " s");
@@ -765,7 +799,8 @@ final class ClusterRun implements RunHandle {
                 thresholds,
                 history,
                 agentStatuses(),
-                aggregator.encodedHistograms()));
+                aggregator.encodedHistograms(),
+                search));
     }
 
     private long elapsedMillis() {
@@ -822,6 +857,7 @@ final class ClusterRun implements RunHandle {
         int target = switch (project.loadPlan()) {
             case LoadPlan.Closed c -> started == null ? 0 : globalUsers();
             case LoadPlan.Open o -> 0;
+            case LoadPlan.Capacity k -> 0;
         };
         return new RunSnapshot(
                 phase,
@@ -833,6 +869,7 @@ final class ClusterRun implements RunHandle {
                 0,
                 s,
                 agentStatuses(),
-                all);
+                all,
+                capacity == null ? null : capacity.report());
     }
 }

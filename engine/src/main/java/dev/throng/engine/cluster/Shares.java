@@ -90,6 +90,7 @@ final class Shares {
                         : 0;
                 yield new LoadPlan.Open(o.startRate() * fraction, stages, max, duration, o.gracefulStop());
             }
+            case LoadPlan.Capacity k -> planOf(k.basePlan(), users, fraction, remainingMillis);
         };
     }
 }

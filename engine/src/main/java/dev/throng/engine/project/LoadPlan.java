@@ -111,4 +111,121 @@ public sealed interface LoadPlan {
             Objects.requireNonNull(duration, "duration");
         }
     }
+
+    /**
+     * Capacity search: the load steps up from {@code start}, each step is held for {@code hold} and judged on its own
+     * statistics (not the cumulative ones) against the project's thresholds; the search stops at the first step that
+     * breaks them, or after the step at {@code upperBound}, then narrows between the last good and the first bad load
+     * {@code refinements} times (halving the gap each time). The answer is the highest load that met the objective.
+     *
+     * @param model what the load counts: concurrent users (closed model) or arrivals per second (open model)
+     * @param start the first step's load, users or arrivals/s; &gt; 0
+     * @param step added to the load at each step ({@link StepMode#ADD}), or the factor it is multiplied by
+     *     ({@link StepMode#MULTIPLY}, &gt; 1)
+     * @param stepMode how {@code step} applies
+     * @param hold how long each step is held
+     * @param upperBound the highest load the search tries, users or arrivals/s
+     * @param refinements how many narrowing steps follow the first bad step (0 = none)
+     * @param spawnRate users started or stopped per second between steps (users model)
+     * @param maxConcurrentUsers the most iterations in progress at once (arrivals model)
+     * @param gracefulStop how long users may finish their step when stopping
+     */
+    record Capacity(
+            CapacityModel model,
+            double start,
+            double step,
+            StepMode stepMode,
+            Duration hold,
+            double upperBound,
+            int refinements,
+            double spawnRate,
+            int maxConcurrentUsers,
+            Duration gracefulStop)
+            implements LoadPlan {
+        /** Narrowing steps when the file leaves them out. */
+        public static final int DEFAULT_REFINEMENTS = 2;
+        /** Users started per second between steps when the file leaves it out. */
+        public static final double DEFAULT_SPAWN_RATE = 10;
+        /** The most concurrent arrivals when the file leaves it out. */
+        public static final int DEFAULT_MAX_CONCURRENT_USERS = 1000;
+
+        public Capacity {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(stepMode, "stepMode");
+            Objects.requireNonNull(hold, "hold");
+            Objects.requireNonNull(gracefulStop, "gracefulStop");
+        }
+
+        /**
+         * The loads of the upward steps, in order: from {@code start} by {@code step} while at most
+         * {@code upperBound} (the bound itself is the last step when the ladder would pass it). Empty when the plan
+         * is not valid (a non-positive start or step, a factor of at most 1); at most 1,000 steps.
+         */
+        public java.util.List<Double> ladder() {
+            var loads = new java.util.ArrayList<Double>();
+            boolean growing = stepMode == StepMode.ADD ? step > 0 : step > 1;
+            if (!(start > 0) || !growing || !(upperBound >= start)) {
+                return loads;
+            }
+            double load = start;
+            while (loads.size() < 1000) {
+                loads.add(Math.min(load, upperBound));
+                if (load >= upperBound) {
+                    break;
+                }
+                load = stepMode == StepMode.ADD ? load + step : load * step;
+            }
+            return loads;
+        }
+
+        /**
+         * The plan the run carries out while the search moves its target live: the users model runs as a closed plan
+         * of {@code start} users (rounded, at least 1) started at {@code spawnRate}, without stages; the arrivals
+         * model as an open plan at {@code start} arrivals/s, without stages, bounded by {@code maxConcurrentUsers}.
+         * Both last {@link #duration()} plus {@link #SLACK} (steps end on the run's one-second ticks).
+         */
+        public LoadPlan basePlan() {
+            Duration length = duration().plus(SLACK);
+            return switch (model) {
+                case USERS -> new Closed(users(start), spawnRate, List.of(), length, gracefulStop);
+                case ARRIVALS -> new Open(start, List.of(), maxConcurrentUsers, length, gracefulStop);
+            };
+        }
+
+        /** How much longer than {@link #duration()} the run of a search may last. */
+        public static final Duration SLACK = Duration.ofSeconds(2);
+
+        /** A users-model load as a whole number of users: rounded, at least 1. */
+        public static int users(double load) {
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(load)));
+        }
+
+        /** The most users (users model) or arrivals/s (arrivals model) the search can ask for. */
+        public double maxLoad() {
+            var loads = ladder();
+            return loads.isEmpty() ? start : loads.getLast();
+        }
+
+        /** The longest the search can take: every upward step and every narrowing step, each held {@code hold}. */
+        @Override
+        public Duration duration() {
+            return hold.multipliedBy(ladder().size() + (long) Math.max(0, refinements));
+        }
+    }
+
+    /** What a capacity search counts. */
+    enum CapacityModel {
+        /** Concurrent users, each looping its main flow (the closed model). */
+        USERS,
+        /** Arrivals per second, each running one iteration (the open model). */
+        ARRIVALS
+    }
+
+    /** How a capacity search's step applies. */
+    enum StepMode {
+        /** The step is added to the load. */
+        ADD,
+        /** The load is multiplied by the step. */
+        MULTIPLY
+    }
 }

@@ -15,10 +15,63 @@ final class PlanChecks {
         String path = "$.loadPlan";
         LoadPlan plan = project.loadPlan();
         flows.nonNegative(path + ".gracefulStop", plan.gracefulStop(), "graceful stop");
-        flows.nonNegative(path + ".duration", plan.duration(), "duration");
+        if (!(plan instanceof LoadPlan.Capacity)) {
+            flows.nonNegative(path + ".duration", plan.duration(), "duration");
+        }
         switch (plan) {
             case LoadPlan.Closed c -> closed(path, c, project, flows, out);
             case LoadPlan.Open o -> open(path, o, project, flows, out);
+            case LoadPlan.Capacity k -> capacity(path, k, project, out);
+        }
+    }
+
+    private static void capacity(String path, LoadPlan.Capacity k, Project project, List<Problem> out) {
+        boolean users = k.model() == LoadPlan.CapacityModel.USERS;
+        String unit = users ? "users" : "arrivals per second";
+        if (!(k.start() > 0) || !Double.isFinite(k.start())) {
+            out.add(Problem.error(path + ".start", "the first step's load must be above zero " + unit));
+        }
+        if (k.stepMode() == LoadPlan.StepMode.MULTIPLY) {
+            if (!(k.step() > 1) || !Double.isFinite(k.step())) {
+                out.add(Problem.error(
+                        path + ".step",
+                        "with stepMode \"multiply\" the step is a factor and must be above 1, e.g. 1.5"));
+            }
+        } else if (!(k.step() > 0) || !Double.isFinite(k.step())) {
+            out.add(Problem.error(path + ".step", "the step must add more than zero " + unit));
+        }
+        if (k.hold().compareTo(Duration.ofSeconds(1)) < 0) {
+            out.add(Problem.error(
+                    path + ".hold", "each step must be held at least 1 second to be judged, e.g. \"30s\""));
+        }
+        if (!(k.upperBound() >= k.start()) || !Double.isFinite(k.upperBound())) {
+            out.add(Problem.error(
+                    path + ".upperBound",
+                    "the upper bound must be at least the start (" + plain(k.start()) + " " + unit + ")"));
+        }
+        if (k.refinements() < 0 || k.refinements() > 10) {
+            out.add(Problem.error(path + ".refinements", "the number of narrowing steps must be 0 to 10"));
+        }
+        if (users && (!(k.spawnRate() > 0) || !Double.isFinite(k.spawnRate()))) {
+            out.add(Problem.error(path + ".spawnRate", "the spawn rate must be above zero users per second"));
+        }
+        if (!users && k.maxConcurrentUsers() <= 0) {
+            out.add(Problem.error(path + ".maxConcurrentUsers", "the most concurrent users must be above zero"));
+        }
+        if (project.thresholds().isEmpty()) {
+            out.add(Problem.error(
+                    "$.thresholds",
+                    "a capacity search needs at least one threshold: it is the objective each step is judged"
+                            + " against, e.g. \"p95<300ms\" or \"error_rate<1%\""));
+        }
+        if (!users) {
+            for (int i = 0; i < project.profiles().size(); i++) {
+                if (project.profiles().get(i).fixedCount() != null) {
+                    out.add(Problem.warning(
+                            "$.profiles[" + i + "].fixedCount",
+                            "a fixed count has no effect in the arrivals model: arrivals pick profiles by weight"));
+                }
+            }
         }
     }
 
@@ -97,6 +150,11 @@ final class PlanChecks {
                         "a fixed count has no effect in the open model: arrivals pick profiles by weight"));
             }
         }
+    }
+
+    /** A number as people write it: 10, not 10.0. */
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static void stagesLength(String path, List<Duration> durations, List<Problem> out) {

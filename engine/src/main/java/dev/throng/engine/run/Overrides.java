@@ -99,6 +99,18 @@ public record Overrides(Integer users, Double spawnRate, Duration duration, Stri
                 }
                 yield duration != null ? result.withDuration(duration) : result;
             }
+            case LoadPlan.Capacity k -> {
+                // the search sets the load itself; --duration only caps the run (the run's length is the override)
+                if (users != null) {
+                    throw new RunStartException("--users does not apply to a capacity search: the search chooses the"
+                            + " load itself; set the plan's start, step and upper bound instead");
+                }
+                if (spawnRate != null) {
+                    throw new RunStartException("--spawn-rate does not apply to a capacity search: set the plan's"
+                            + " spawnRate (users model) or start and step (arrivals model) instead");
+                }
+                yield k;
+            }
         };
     }
 

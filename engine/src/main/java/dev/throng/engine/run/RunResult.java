@@ -17,6 +17,7 @@ import java.util.List;
  * @param agents the agents that took part
  * @param histograms the cumulative histograms per row, encoded (HdrHistogram compressed, base64), keyed by row
  *     label, so saved runs can be merged and compared exactly; may be empty
+ * @param capacity what the capacity search found; null unless the plan was a capacity search
  */
 public record RunResult(
         String projectName,
@@ -27,13 +28,28 @@ public record RunResult(
         List<ThresholdResult> thresholds,
         List<HistoryPoint> history,
         List<AgentStatus> agents,
-        java.util.Map<String, String> histograms) {
+        java.util.Map<String, String> histograms,
+        CapacityReport capacity) {
 
     public RunResult {
         thresholds = List.copyOf(thresholds);
         history = List.copyOf(history);
         agents = List.copyOf(agents);
         histograms = java.util.Map.copyOf(histograms);
+    }
+
+    /** The result of a run whose plan was not a capacity search. */
+    public RunResult(
+            String projectName,
+            Instant started,
+            long durationMillis,
+            StopReason reason,
+            StatsSnapshot finalStats,
+            List<ThresholdResult> thresholds,
+            List<HistoryPoint> history,
+            List<AgentStatus> agents,
+            java.util.Map<String, String> histograms) {
+        this(projectName, started, durationMillis, reason, finalStats, thresholds, history, agents, histograms, null);
     }
 
     /** True when every threshold passed. */

@@ -16,6 +16,7 @@ import java.util.List;
  * @param stats the statistics
  * @param agents the agents (one, in-process, for a local run)
  * @param warnings things a person should see now (open-file limit, names folded, agent lost, ...)
+ * @param capacity where the capacity search stands; null unless the plan is a capacity search
  */
 public record RunSnapshot(
         RunPhase phase,
@@ -27,10 +28,37 @@ public record RunSnapshot(
         long dropped,
         StatsSnapshot stats,
         List<AgentStatus> agents,
-        List<String> warnings) {
+        List<String> warnings,
+        CapacityReport capacity) {
 
     public RunSnapshot {
         agents = List.copyOf(agents);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A snapshot of a run whose plan is not a capacity search. */
+    public RunSnapshot(
+            RunPhase phase,
+            long elapsedMillis,
+            long plannedMillis,
+            int users,
+            int targetUsers,
+            double arrivalRate,
+            long dropped,
+            StatsSnapshot stats,
+            List<AgentStatus> agents,
+            List<String> warnings) {
+        this(
+                phase,
+                elapsedMillis,
+                plannedMillis,
+                users,
+                targetUsers,
+                arrivalRate,
+                dropped,
+                stats,
+                agents,
+                warnings,
+                null);
     }
 }

@@ -102,6 +102,17 @@ public final class Runs {
                         ? o.maxConcurrentUsers()
                         : (int) Math.min(100_000, Math.ceil(schedule.maxRate() * 10));
             }
+            case LoadPlan.Capacity k -> {
+                // runs as its base plan, whose target the search moves up to the plan's highest load
+                durationNanos = overrides.duration() != null
+                        ? overrides.duration().toNanos()
+                        : k.basePlan().duration().toNanos();
+                maxUsers = k.model() == LoadPlan.CapacityModel.USERS
+                        ? LoadPlan.Capacity.users(k.maxLoad())
+                        : k.maxConcurrentUsers() > 0
+                                ? k.maxConcurrentUsers()
+                                : (int) Math.min(100_000, Math.ceil(k.maxLoad() * 10));
+            }
         }
         var warnings = new ArrayList<String>();
         checkOpenFiles(effective.settings(), maxUsers, warnings);

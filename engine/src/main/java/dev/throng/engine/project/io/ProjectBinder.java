@@ -193,7 +193,8 @@ final class ProjectBinder {
     }
 
     private LoadPlan plan(JsonNode node, String path) {
-        String type = Members.discriminator(problems, node, path, "type", "load plan", List.of("closed", "open"));
+        String type =
+                Members.discriminator(problems, node, path, "type", "load plan", List.of("closed", "open", "capacity"));
         if (type == null) {
             return LoadPlan.defaults();
         }
@@ -217,6 +218,9 @@ final class ProjectBinder {
                     m.duration("duration", Duration.ZERO),
                     m.duration("gracefulStop", LoadPlan.defaults().gracefulStop()));
         }
+        if (type.equals("capacity")) {
+            return capacity(node, path);
+        }
         Members m = Members.of(problems, node, path, Shapes.PLAN_OPEN, "an open load plan");
         List<LoadPlan.RateStage> stages = m.list("stages", (n, at) -> {
             Members s = Members.of(problems, n, at, Shapes.RATE_STAGE, "a rate stage");
@@ -229,6 +233,21 @@ final class ProjectBinder {
                 stages,
                 m.integer("maxConcurrentUsers", 1),
                 m.duration("duration", Duration.ZERO),
+                m.duration("gracefulStop", LoadPlan.defaults().gracefulStop()));
+    }
+
+    private LoadPlan capacity(JsonNode node, String path) {
+        Members m = Members.of(problems, node, path, Shapes.PLAN_CAPACITY, "a capacity load plan");
+        return new LoadPlan.Capacity(
+                m.enumValue("model", LoadPlan.CapacityModel.values(), LoadPlan.CapacityModel.USERS),
+                m.number("start", 1),
+                m.number("step", 1),
+                m.enumValue("stepMode", LoadPlan.StepMode.values(), LoadPlan.StepMode.ADD),
+                m.duration("hold", Duration.ofSeconds(30)),
+                m.number("upperBound", 1),
+                m.integer("refinements", LoadPlan.Capacity.DEFAULT_REFINEMENTS),
+                m.number("spawnRate", LoadPlan.Capacity.DEFAULT_SPAWN_RATE),
+                m.integer("maxConcurrentUsers", LoadPlan.Capacity.DEFAULT_MAX_CONCURRENT_USERS),
                 m.duration("gracefulStop", LoadPlan.defaults().gracefulStop()));
     }
 

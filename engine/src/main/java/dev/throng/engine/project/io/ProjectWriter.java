@@ -367,6 +367,20 @@ final class ProjectWriter {
                 }
                 o.put("maxConcurrentUsers", op.maxConcurrentUsers());
             }
+            case LoadPlan.Capacity k -> {
+                o.put("type", "capacity");
+                o.put("model", Members.label(k.model()));
+                number(o, "start", k.start(), "the first step's load");
+                number(o, "step", k.step(), "the step");
+                o.put("stepMode", Members.label(k.stepMode()));
+                o.put("hold", text(k.hold()));
+                number(o, "upperBound", k.upperBound(), "the upper bound");
+                o.put("refinements", k.refinements());
+                number(o, "spawnRate", k.spawnRate(), "the spawn rate");
+                o.put("maxConcurrentUsers", k.maxConcurrentUsers());
+                o.put("gracefulStop", text(k.gracefulStop()));
+                return o;
+            }
         }
         o.put("duration", text(plan.duration()));
         o.put("gracefulStop", text(plan.gracefulStop()));

@@ -99,6 +99,19 @@ final class Shapes {
     static final Shape PLAN_OPEN = Shape.of(
             "loadPlanOpen", "type*", "startRate", "stages", "maxConcurrentUsers*", "duration*", "gracefulStop");
     static final Shape RATE_STAGE = Shape.of("rateStage", "duration*", "target*");
+    static final Shape PLAN_CAPACITY = Shape.of(
+            "loadPlanCapacity",
+            "type*",
+            "model",
+            "start*",
+            "step*",
+            "stepMode",
+            "hold*",
+            "upperBound*",
+            "refinements",
+            "spawnRate",
+            "maxConcurrentUsers",
+            "gracefulStop");
 
     static final Shape THRESHOLD = Shape.of("threshold", "rule*", "scope", "abortOnFail");
 
@@ -140,6 +153,7 @@ final class Shapes {
             STAGE,
             PLAN_OPEN,
             RATE_STAGE,
+            PLAN_CAPACITY,
             THRESHOLD);
 
     private Shapes() {}

@@ -237,6 +237,19 @@ final class ProjectGenerator {
     }
 
     private LoadPlan plan() {
+        if (random.nextInt(3) == 0) {
+            return new LoadPlan.Capacity(
+                    pick(LoadPlan.CapacityModel.values()),
+                    number(),
+                    number(),
+                    pick(LoadPlan.StepMode.values()),
+                    duration(),
+                    number(),
+                    random.nextInt(11),
+                    number(),
+                    random.nextInt(1, 10_000),
+                    duration());
+        }
         if (random.nextBoolean()) {
             return new LoadPlan.Closed(
                     random.nextInt(100_000),

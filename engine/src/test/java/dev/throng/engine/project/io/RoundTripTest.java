@@ -56,6 +56,18 @@ class RoundTripTest {
             LoadPlan longer = switch (plan) {
                 case LoadPlan.Closed c -> c.withDuration(c.duration().plus(Duration.ofSeconds(1)));
                 case LoadPlan.Open o -> o.withDuration(o.duration().plus(Duration.ofSeconds(1)));
+                case LoadPlan.Capacity k ->
+                    new LoadPlan.Capacity(
+                            k.model(),
+                            k.start(),
+                            k.step(),
+                            k.stepMode(),
+                            k.hold().plus(Duration.ofSeconds(1)),
+                            k.upperBound(),
+                            k.refinements(),
+                            k.spawnRate(),
+                            k.maxConcurrentUsers(),
+                            k.gracefulStop());
             };
             assertThat(changedLines(ProjectFiles.write(project), ProjectFiles.write(project.withLoadPlan(longer))))
                     .as("duration edit, case %d", i)
