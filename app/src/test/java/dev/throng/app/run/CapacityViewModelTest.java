@@ -153,10 +153,10 @@ class CapacityViewModelTest {
         assertThat(capacity.upperBoundProperty().get()).isEmpty();
         assertThat(capacity.statusProperty().get()).isEqualTo("Search ended after 6 steps");
 
-        handle.push(Snapshots.running(++sequence, 10, 2, List.of())); // the next run's first snapshot: no search
-        vm.start();
-        assertThat(capacity.activeProperty().get()).as("a new run starts clean").isFalse();
+        capacity.clear(); // as a new run's Start does
+        assertThat(capacity.activeProperty().get()).isFalse();
         assertThat(capacity.steps()).isEmpty();
+        assertThat(capacity.headlineProperty().get()).isEmpty();
     }
 
     @Test
