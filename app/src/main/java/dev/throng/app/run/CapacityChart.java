@@ -110,6 +110,14 @@ final class CapacityChart {
             return;
         }
         shownVersion = vm.version();
+        range(
+                latency,
+                vm.steps().stream().mapToDouble(CapacityViewModel.StepPoint::p95Millis),
+                vm.p95LimitProperty().get());
+        range(
+                errors,
+                vm.steps().stream().mapToDouble(CapacityViewModel.StepPoint::errorPercent),
+                vm.errorLimitProperty().get());
         var judged = vm.judgedByLoad();
         fill(p95Line, judged, CapacityViewModel.StepPoint::p95Millis);
         fill(errorLine, judged, CapacityViewModel.StepPoint::errorPercent);
@@ -124,17 +132,40 @@ final class CapacityChart {
         errorLimit = null;
         double p95 = vm.p95LimitProperty().get();
         if (!Double.isNaN(p95)) {
-            p95Limit = indicator(latency, p95, "objective p95 " + ObjectiveText.load(p95) + " ms");
+            p95Limit =
+                    indicator(latency, p95, "objective: " + vm.p95RuleProperty().get(), javafx.geometry.VPos.BOTTOM);
         }
         double err = vm.errorLimitProperty().get();
         if (!Double.isNaN(err)) {
-            errorLimit = indicator(errors, err, "objective errors " + ObjectiveText.load(err) + " %");
+            errorLimit = indicator(
+                    errors, err, "objective: " + vm.errorRuleProperty().get(), javafx.geometry.VPos.TOP);
         }
     }
 
-    private YValueIndicator indicator(DefaultNumericAxis axis, double value, String text) {
+    /**
+     * Fits {@code axis} to the values and the objective's limit (so the limit line is always on the chart), from 0 to
+     * a fifth above the larger; automatic while there is neither.
+     */
+    private static void range(DefaultNumericAxis axis, java.util.stream.DoubleStream values, double limit) {
+        double max = values.filter(Double::isFinite).max().orElse(0);
+        if (!Double.isNaN(limit)) {
+            max = Math.max(max, limit);
+        }
+        if (!(max > 0)) {
+            axis.setAutoRanging(true);
+            return;
+        }
+        axis.setAutoRanging(false);
+        axis.set(0, max * 1.2);
+    }
+
+    /** A limit line labelled at the left (where the loads are low and the curves near the floor), above or below. */
+    private YValueIndicator indicator(DefaultNumericAxis axis, double value, String text, javafx.geometry.VPos side) {
         var indicator = new YValueIndicator(axis, value, text);
         indicator.setEditable(false);
+        indicator.setLabelPosition(0.01);
+        indicator.setLabelHorizontalAnchor(javafx.geometry.HPos.LEFT);
+        indicator.setLabelVerticalAnchor(side);
         chart.getPlugins().add(indicator);
         return indicator;
     }

@@ -72,7 +72,7 @@ final class CapacityPanel extends SplitPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("The first step is being held."));
         table.getColumns().add(column("Step", 50, p -> p.index() + (p.narrowing() ? " ↔" : "")));
-        var load = column("Load", 70, p -> ObjectiveText.load(p.load()));
+        var load = column("Load", 100, p -> ObjectiveText.load(p.load()));
         load.textProperty().bind(Bindings.concat("Load (", vm.unitProperty(), ")"));
         table.getColumns().add(load);
         table.getColumns().add(column("req/s", 60, p -> Figures.rate(p.requestsPerSecond())));

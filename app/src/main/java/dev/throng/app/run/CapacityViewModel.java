@@ -86,6 +86,8 @@ public final class CapacityViewModel {
     private final ReadOnlyStringWrapper objective = new ReadOnlyStringWrapper(this, "objective", "");
     private final ReadOnlyDoubleWrapper p95Limit = new ReadOnlyDoubleWrapper(this, "p95Limit", Double.NaN);
     private final ReadOnlyDoubleWrapper errorLimit = new ReadOnlyDoubleWrapper(this, "errorLimit", Double.NaN);
+    private final ReadOnlyStringWrapper p95Rule = new ReadOnlyStringWrapper(this, "p95Rule", "");
+    private final ReadOnlyStringWrapper errorRule = new ReadOnlyStringWrapper(this, "errorRule", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "");
     private final ReadOnlyStringWrapper brokeFirst = new ReadOnlyStringWrapper(this, "brokeFirst", "");
@@ -124,6 +126,16 @@ public final class CapacityViewModel {
     /** The error-rate limit of the objective (an unscoped error_rate rule), percent; NaN when there is none. */
     public ReadOnlyDoubleProperty errorLimitProperty() {
         return errorLimit.getReadOnlyProperty();
+    }
+
+    /** The rule behind {@link #p95LimitProperty()} in words ("p95 &lt; 100ms"); empty when there is none. */
+    public ReadOnlyStringProperty p95RuleProperty() {
+        return p95Rule.getReadOnlyProperty();
+    }
+
+    /** The rule behind {@link #errorLimitProperty()} in words ("errors &lt; 1%"); empty when there is none. */
+    public ReadOnlyStringProperty errorRuleProperty() {
+        return errorRule.getReadOnlyProperty();
     }
 
     /** Where the search is: "Step 4 at 40 users: holding…", "Step 6 at 35 users (narrowing): holding…". */
@@ -236,6 +248,8 @@ public final class CapacityViewModel {
         objective.set("");
         p95Limit.set(Double.NaN);
         errorLimit.set(Double.NaN);
+        p95Rule.set("");
+        errorRule.set("");
         status.set("");
         headline.set("");
         brokeFirst.set("");
@@ -251,14 +265,18 @@ public final class CapacityViewModel {
         var parsed = new ArrayList<Threshold>();
         double p95 = Double.NaN;
         double errors = Double.NaN;
+        String p95Text = "";
+        String errorText = "";
         for (String rule : rules) {
             try {
                 Threshold t = Threshold.parse(rule);
                 parsed.add(t);
                 if (t.scope() == null && t.metric() == Threshold.Metric.P95) {
                     p95 = t.value();
+                    p95Text = ObjectiveText.rule(t);
                 } else if (t.scope() == null && t.metric() == Threshold.Metric.ERROR_RATE) {
                     errors = t.value() * 100;
+                    errorText = ObjectiveText.rule(t);
                 }
             } catch (IllegalArgumentException e) {
                 // a rule the app cannot read is still listed in words, but not drawn
@@ -267,6 +285,8 @@ public final class CapacityViewModel {
         objective.set(String.join(", ", rules.stream().map(ObjectiveText::rule).toList()));
         p95Limit.set(p95);
         errorLimit.set(errors);
+        p95Rule.set(p95Text);
+        errorRule.set(errorText);
     }
 
     private void showCard(CapacityReport r, String u) {
