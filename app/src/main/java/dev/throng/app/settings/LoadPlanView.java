@@ -120,6 +120,7 @@ public final class LoadPlanView extends BorderPane {
         var xAxis = new DefaultNumericAxis("time", "s");
         xAxis.setSide(Side.BOTTOM);
         yAxis.setSide(Side.LEFT);
+        yAxis.setForceZeroInRange(true);
         var chart = new XYChart(xAxis, yAxis);
         chart.setTitle("Plan preview");
         chart.setLegendVisible(false);
