@@ -24,6 +24,7 @@ import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.RunSnapshot;
 import dev.throng.engine.run.StopReason;
 import dev.throng.engine.run.ThresholdResult;
+import dev.throng.engine.run.internal.CapacityDriver;
 import dev.throng.engine.stats.IntervalStats;
 import dev.throng.engine.stats.StatsAggregator;
 import dev.throng.engine.stats.StatsSnapshot;
@@ -200,8 +201,26 @@ final class ClusterRun implements RunHandle {
             duration = overrides.duration().toNanos();
         }
         Map<String, byte[]> files = ProjectShipping.readFiles(effective, options.projectDirectory());
-        return new ClusterRun(effective, options, overrides, cluster, events, transport, endpoint, duration, files);
+        var run = new ClusterRun(effective, options, overrides, cluster, events, transport, endpoint, duration, files);
+        if (capacity != null) { // judged on the merged statistics; moves the live target like the app
+            run.capacity = new CapacityDriver(
+                    capacity,
+                    effective.thresholds(),
+                    run.aggregator::openWindow,
+                    run.aggregator::closeWindow,
+                    load -> {
+                        if (capacity.model() == LoadPlan.CapacityModel.USERS) {
+                            run.setTargetUsers(LoadPlan.Capacity.users(load));
+                        } else {
+                            run.setArrivalRate(load);
+                        }
+                    },
+                    () -> run.beginStop(true, new StopReason.Completed()));
+        }
+        return run;
     }
+
+    private CapacityDriver capacity; // null unless a capacity search; cluster thread
 
     // ---------------------------------------------------------------- before the start
 
@@ -664,6 +683,9 @@ final class ClusterRun implements RunHandle {
 
     private void tick() {
         StatsSnapshot s = aggregator.snapshot();
+        if (capacity != null && phase == RunPhase.RUNNING) {
+            capacity.tick(elapsedMillis());
+        }
         if (phase == RunPhase.RUNNING || phase == RunPhase.STOPPING) {
             var t = s.intervalTotal();
             double seconds = Math.max(1e-9, s.intervalMillis() / 1000.0);
@@ -696,7 +718,7 @@ final class ClusterRun implements RunHandle {
     private void checkAbortRules() {
         List<Threshold> abort =
                 project.thresholds().stream().filter(Threshold::abortOnFail).toList();
-        if (abort.isEmpty()) {
+        if (abort.isEmpty() || capacity != null) {
             return;
         }
         for (var v : aggregator.evaluate(abort)) {
@@ -760,6 +782,10 @@ final class ClusterRun implements RunHandle {
             thresholds.add(new ThresholdResult(v.threshold(), v.passed(), v.value()));
         }
         long durationMillis = elapsedMillis();
+        var search = capacity == null ? null : capacity.finish(durationMillis);
+        if (capacity != null) { // judged per step; the run's verdict is the answer's step's
+            thresholds = new ArrayList<>(capacity.thresholdResults());
+        }
         phase = RunPhase.FINISHED;
         latest = snapshotOf(last);
         cluster.log().accept("run " + runId + " finished after " + durationMillis / 1000 + " s");
@@ -772,7 +798,8 @@ final class ClusterRun implements RunHandle {
                 thresholds,
                 history,
                 agentStatuses(),
-                aggregator.encodedHistograms()));
+                aggregator.encodedHistograms(),
+                search));
     }
 
     private long elapsedMillis() {
@@ -841,6 +868,7 @@ final class ClusterRun implements RunHandle {
                 0,
                 s,
                 agentStatuses(),
-                all);
+                all,
+                capacity == null ? null : capacity.report());
     }
 }

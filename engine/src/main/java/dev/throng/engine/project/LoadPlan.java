@@ -182,14 +182,18 @@ public sealed interface LoadPlan {
          * The plan the run carries out while the search moves its target live: the users model runs as a closed plan
          * of {@code start} users (rounded, at least 1) started at {@code spawnRate}, without stages; the arrivals
          * model as an open plan at {@code start} arrivals/s, without stages, bounded by {@code maxConcurrentUsers}.
-         * Both last {@link #duration()}.
+         * Both last {@link #duration()} plus {@link #SLACK} (steps end on the run's one-second ticks).
          */
         public LoadPlan basePlan() {
+            Duration length = duration().plus(SLACK);
             return switch (model) {
-                case USERS -> new Closed(users(start), spawnRate, List.of(), duration(), gracefulStop);
-                case ARRIVALS -> new Open(start, List.of(), maxConcurrentUsers, duration(), gracefulStop);
+                case USERS -> new Closed(users(start), spawnRate, List.of(), length, gracefulStop);
+                case ARRIVALS -> new Open(start, List.of(), maxConcurrentUsers, length, gracefulStop);
             };
         }
+
+        /** How much longer than {@link #duration()} the run of a search may last. */
+        public static final Duration SLACK = Duration.ofSeconds(2);
 
         /** A users-model load as a whole number of users: rounded, at least 1. */
         public static int users(double load) {

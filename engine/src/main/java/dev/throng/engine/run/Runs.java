@@ -106,7 +106,7 @@ public final class Runs {
                 // runs as its base plan, whose target the search moves up to the plan's highest load
                 durationNanos = overrides.duration() != null
                         ? overrides.duration().toNanos()
-                        : k.duration().toNanos();
+                        : k.basePlan().duration().toNanos();
                 maxUsers = k.model() == LoadPlan.CapacityModel.USERS
                         ? LoadPlan.Capacity.users(k.maxLoad())
                         : k.maxConcurrentUsers() > 0

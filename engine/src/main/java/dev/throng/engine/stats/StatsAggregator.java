@@ -53,6 +53,7 @@ public final class StatsAggregator {
     private int namedRows;
     private final LinkedHashMap<String, Boolean> folded = new LinkedHashMap<>();
     private RowAccumulator total = new RowAccumulator(TOTAL, "", false);
+    private final List<StatsWindow> windows = new ArrayList<>();
 
     /** An aggregator that folds rows beyond {@link StatsCollector#DEFAULT_MAX_NAMES}. */
     public StatsAggregator(Clock clock) {
@@ -160,6 +161,7 @@ public final class StatsAggregator {
         double intervalSeconds = (now - lastSnapshotNanos) / 1e9;
         double cumulativeSeconds = (now - resetNanos) / 1e9;
         long intervalMillis = (now - lastSnapshotNanos) / 1_000_000;
+        long intervalNanos = now - lastSnapshotNanos;
         lastSnapshotNanos = now;
         sequence++;
         if (sortNeeded) {
@@ -172,6 +174,12 @@ public final class StatsAggregator {
                 row.addIntervalTo(total);
                 anyCorrected |= row.hasCorrected();
             }
+        }
+        for (StatsWindow window : windows) {
+            for (RowAccumulator row : sorted) {
+                window.take(row);
+            }
+            window.commit(intervalNanos);
         }
         List<RowStats> interval = new ArrayList<>(sorted.size());
         List<RowStats> cumulative = new ArrayList<>(sorted.size());
@@ -197,6 +205,21 @@ public final class StatsAggregator {
                 cumulativeTotal,
                 failureList(),
                 warnings());
+    }
+
+    /**
+     * Opens a window that adds up every interval this aggregator closes from now on (at each {@link #snapshot()})
+     * until {@link #closeWindow closed}; see {@link StatsWindow}. A {@link #reset()} does not empty it.
+     */
+    public synchronized StatsWindow openWindow() {
+        var window = new StatsWindow(this);
+        windows.add(window);
+        return window;
+    }
+
+    /** Stops adding intervals to {@code window}; its figures stay readable. */
+    public synchronized void closeWindow(StatsWindow window) {
+        windows.remove(window);
     }
 
     /** Starts the figures again from zero; the elapsed time and the sequence go on. */

@@ -255,6 +255,19 @@ public final class StatsCollector {
         return aggregator.evaluate(rules);
     }
 
+    /**
+     * See {@link StatsAggregator#openWindow()}: a window over the intervals of the next {@link #snapshot()}s (an
+     * agent's {@link #takeInterval()} does not reach it).
+     */
+    public StatsWindow openWindow() {
+        return aggregator.openWindow();
+    }
+
+    /** See {@link StatsAggregator#closeWindow}. */
+    public void closeWindow(StatsWindow window) {
+        aggregator.closeWindow(window);
+    }
+
     /** How many rows exist (for tests of the name cap). */
     int rowCount() {
         synchronized (rowsLock) {

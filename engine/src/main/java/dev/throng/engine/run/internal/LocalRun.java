@@ -94,6 +94,7 @@ public final class LocalRun implements RunHandle {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Thread scheduler;
     private final Thread ticker;
+    private final CapacityDriver capacity; // null unless a capacity search; ticker thread
 
     // scheduler thread only
     private ClosedSchedule closedSchedule;
@@ -162,6 +163,22 @@ public final class LocalRun implements RunHandle {
         this.latest = snapshotOf(RunPhase.STARTING, 0, emptyStats(), List.of());
         this.scheduler = Thread.ofPlatform().name("throng-scheduler").daemon().unstarted(this::runScheduler);
         this.ticker = Thread.ofPlatform().name("throng-ticker").daemon().unstarted(this::runTicker);
+        this.capacity = project.loadPlan() instanceof LoadPlan.Capacity k
+                ? new CapacityDriver(
+                        k, project.thresholds(), stats::openWindow, stats::closeWindow, this::capacityLoad, () -> {
+                            commands.add(new Stop(true, new StopReason.Completed()));
+                            scheduler.interrupt();
+                        })
+                : null;
+    }
+
+    /** The capacity search's load, through the same live control as the app's. */
+    private void capacityLoad(double load) {
+        if (plan instanceof LoadPlan.Closed) {
+            setTargetUsers(LoadPlan.Capacity.users(load));
+        } else {
+            setArrivalRate(load);
+        }
     }
 
     private volatile Consumer<IntervalStats> intervalSink;
@@ -618,6 +635,9 @@ public final class LocalRun implements RunHandle {
             sink.accept(stats.takeInterval());
         }
         StatsSnapshot s = stats.snapshot();
+        if (capacity != null) {
+            capacity.tick((clock.nanoTime() - startNanos) / 1_000_000);
+        }
         long droppedNow = dropped.get();
         long droppedInterval = droppedNow - droppedAtLastTick;
         droppedAtLastTick = droppedNow;
@@ -642,7 +662,7 @@ public final class LocalRun implements RunHandle {
     private void checkAbortRules() {
         List<Threshold> abort =
                 project.thresholds().stream().filter(Threshold::abortOnFail).toList();
-        if (abort.isEmpty() || brokenRule != null) {
+        if (abort.isEmpty() || brokenRule != null || capacity != null) {
             return;
         }
         for (var v : stats.evaluate(abort)) {
@@ -677,7 +697,8 @@ public final class LocalRun implements RunHandle {
                 dropped.get(),
                 s,
                 List.of(agent),
-                warnings);
+                warnings,
+                capacity == null ? null : capacity.report());
     }
 
     private AgentStatus localAgent(RunPhase p, int users, double rps) {
@@ -726,6 +747,10 @@ public final class LocalRun implements RunHandle {
             thresholds.add(new ThresholdResult(v.threshold(), v.passed(), v.value()));
         }
         long durationMillis = (clock.nanoTime() - startNanos) / 1_000_000;
+        var search = capacity == null ? null : capacity.finish(durationMillis);
+        if (capacity != null) { // judged per step; the run's verdict is the answer's step's
+            thresholds = new ArrayList<>(capacity.thresholdResults());
+        }
         phase = RunPhase.FINISHED;
         publish(last);
         List<HistoryPoint> points;
@@ -741,7 +766,8 @@ public final class LocalRun implements RunHandle {
                 thresholds,
                 points,
                 latest.agents(),
-                stats.encodedHistograms());
+                stats.encodedHistograms(),
+                search);
         closeResources();
         completion.complete(result);
     }

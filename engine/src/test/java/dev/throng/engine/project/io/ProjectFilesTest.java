@@ -134,7 +134,7 @@ class ProjectFilesTest {
                         "t.throng.json:6:46: $.profiles[0].mainFlow: expected a string, found a number (7)",
                         "t.throng.json:13:9: $.flows[0].steps[1].url: missing required field \"url\" in a request",
                         "t.throng.json:21:24: $.loadPlan.type: unknown load plan type 'closd' (did you mean"
-                                + " 'closed'?); accepted: closed, open");
+                                + " 'closed'?); accepted: closed, open, capacity");
     }
 
     @Test
