@@ -7,11 +7,20 @@ import dev.throng.app.project.ProjectDocument;
 import dev.throng.app.service.MemoryProjectFiles;
 import dev.throng.app.settings.LoadPlanView;
 import dev.throng.app.settings.LoadPlanViewModel;
+import dev.throng.demo.DemoShop;
+import dev.throng.engine.project.Edge;
+import dev.throng.engine.project.Flow;
 import dev.throng.engine.project.LoadPlan;
 import dev.throng.engine.project.Project;
+import dev.throng.engine.project.Settings;
+import dev.throng.engine.project.Step;
 import dev.throng.engine.project.Threshold;
+import dev.throng.engine.project.UserProfile;
 import dev.throng.engine.run.CapacityStep;
+import dev.throng.engine.run.RunHandle;
+import dev.throng.engine.run.RunOptions;
 import dev.throng.engine.run.RunResult;
+import dev.throng.engine.run.Runs;
 import dev.throng.engine.run.StopReason;
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,6 +38,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,16 +50,22 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A capacity search from the editor to the result card, in a window: "Capacity search" is picked in the load-plan
- * editor and its fields typed; Start hands the plan to the run; a scripted handle then delivers the engine's capacity
- * reports step by step (the knee of a system that carries 190 users) and the dashboard draws them and shows the card.
+ * editor and its fields typed; Start hands the plan to the run. One test then has a scripted handle deliver the
+ * engine's capacity reports step by step (the knee of a system that carries 190 users: exact sentences, and the
+ * screenshot); the other runs a short real search with the engine against the demo shop's fixed-capacity route.
  */
 @ExtendWith(ApplicationExtension.class)
 class CapacityGuiIT {
     @TempDir
     static Path dir;
 
+    private static DemoShop shop;
+
     private final ScriptedRunHandle handle = new ScriptedRunHandle(Snapshots.running(0, 0, 0, List.of()));
     private final List<Project> started = new CopyOnWriteArrayList<>();
+    /** What Start runs: the scripted handle unless a test says otherwise. */
+    private volatile java.util.function.BiFunction<Project, Path, RunHandle> starter = (p, d) -> handle;
+
     private ProjectDocument document;
     private RunViewModel vm;
     private RunView runView;
@@ -63,7 +79,7 @@ class CapacityGuiIT {
                 .withThresholds(List.of(Threshold.parse("p95<100ms"), Threshold.parse("error_rate<1%"))));
         vm = new RunViewModel(document::project, () -> dir, (p, d) -> {
             started.add(p);
-            return handle;
+            return starter.apply(p, d);
         });
         runView = new RunView(vm);
         var plan = new Tab("Load plan", new LoadPlanView(new LoadPlanViewModel(document)));
@@ -74,6 +90,13 @@ class CapacityGuiIT {
         stage.setScene(new Scene(tabs, 1360, 900));
         stage.setTitle("Throng capacity search (test)");
         stage.show();
+    }
+
+    @AfterAll
+    static void stopShop() {
+        if (shop != null) {
+            shop.close();
+        }
     }
 
     @AfterEach
@@ -181,6 +204,74 @@ class CapacityGuiIT {
             Screenshots.write(runView.capacityPanel(), Path.of("target", "screenshots", "capacity.png"));
             return null;
         });
+    }
+
+    /**
+     * The real engine against the demo shop's {@code /capacity} (2 slots of 50 ms: about 40 req/s at most). Users loop
+     * without pauses, so p95 is about 25 ms × users: 2 and 4 users meet p95 &lt; 150ms, 8 break it.
+     */
+    @Test
+    void aShortRealSearchFindsTheLimitOfTheDemoShop(FxRobot robot) throws Exception {
+        shop = DemoShop.start(DemoShop.Options.defaults().withCapacity(2, 50));
+        starter = (p, d) -> Runs.startLocal(p, RunOptions.of(d));
+        fx(() -> {
+            document.openUntitled(capacityProject(shop.baseUri()));
+            return null;
+        });
+        waitUntil(10, () -> robot.lookup("#capacity-start").tryQuery().isPresent());
+        robot.clickOn("#step-mode");
+        robot.clickOn("multiply");
+        setField(robot, "#capacity-step", "2");
+        setField(robot, "#capacity-upper-bound", "8");
+        assertThat(fx(() -> ((LoadPlan.Capacity) document.project().loadPlan()).ladder()))
+                .containsExactly(2.0, 4.0, 8.0);
+
+        robot.clickOn("Run");
+        robot.clickOn("#start");
+        waitUntil(60, () -> vm.stateProperty().get() == RunState.FINISHED);
+        assertThat(fx(() -> vm.errorProperty().get())).isEmpty();
+        waitUntil(10, () -> robot.lookup("#capacity-card").query().isVisible());
+        assertThat(fx(() -> vm.capacity().steps().size())).isBetween(3, 4);
+        assertThat(fx(() ->
+                        robot.lookup("#capacity-headline").queryAs(Label.class).getText()))
+                .matches("Carries [46] users \\([0-9.,]+ req/s\\)");
+        assertThat(fx(() -> robot.lookup("#capacity-broke-first")
+                        .queryAs(Label.class)
+                        .getText()))
+                .isEqualTo("p95 < 150ms broke first at 8 users");
+        assertThat(fx(() ->
+                        robot.lookup("#capacity-degraded").queryAs(Label.class).getText()))
+                .startsWith("First degraded: ")
+                .contains("/capacity");
+        waitUntil(10, () -> runView.capacityPanel().chart().p95Points() >= 3);
+        assertThat(shop.counters().total())
+                .as("the search's requests were served by the shop")
+                .isPositive();
+    }
+
+    /** One user profile looping GET /capacity without pauses; the objective p95 &lt; 150ms; a search from 2 users. */
+    private static Project capacityProject(URI base) {
+        Flow flow = new Flow(
+                "hit",
+                "Hit the fixed-capacity route",
+                List.of(Step.Request.of("capacity", "GET", "/capacity")),
+                List.of(Edge.of(Flow.START, "capacity", 1)));
+        return Project.empty("Capacity test")
+                .withSettings(Settings.defaults().withBaseUrls(List.of(base.toString())))
+                .withFlows(List.of(flow))
+                .withProfiles(List.of(UserProfile.of("client", 1, "hit")))
+                .withThresholds(List.of(Threshold.parse("p95<150ms")))
+                .withLoadPlan(new LoadPlan.Capacity(
+                        LoadPlan.CapacityModel.USERS,
+                        2,
+                        2,
+                        LoadPlan.StepMode.ADD,
+                        Duration.ofSeconds(3),
+                        8,
+                        1,
+                        20,
+                        100,
+                        Duration.ofSeconds(1)));
     }
 
     /** 50, 100, 150 pass; 200 breaks p95 &lt; 100ms; narrowing, 175 and 190 pass. */
