@@ -208,7 +208,9 @@ class CapacityGuiIT {
 
     /**
      * The real engine against the demo shop's {@code /capacity} (2 slots of 50 ms: about 40 req/s at most). Users loop
-     * without pauses, so p95 is about 25 ms × users: 2 and 4 users meet p95 &lt; 150ms, 8 break it.
+     * without pauses, so requests wait about 25 ms × users on average: 2 users meet p95 &lt; 300ms with a wide margin,
+     * 32 users (about 800 ms) break it with a wide margin; the narrowing step in between may go either way on a busy
+     * machine.
      */
     @Test
     void aShortRealSearchFindsTheLimitOfTheDemoShop(FxRobot robot) throws Exception {
@@ -221,24 +223,24 @@ class CapacityGuiIT {
         waitUntil(10, () -> robot.lookup("#capacity-start").tryQuery().isPresent());
         robot.clickOn("#step-mode");
         robot.clickOn("multiply");
-        setField(robot, "#capacity-step", "2");
-        setField(robot, "#capacity-upper-bound", "8");
+        setField(robot, "#capacity-step", "16");
+        setField(robot, "#capacity-upper-bound", "32");
         assertThat(fx(() -> ((LoadPlan.Capacity) document.project().loadPlan()).ladder()))
-                .containsExactly(2.0, 4.0, 8.0);
+                .containsExactly(2.0, 32.0);
 
         robot.clickOn("Run");
         robot.clickOn("#start");
         waitUntil(60, () -> vm.stateProperty().get() == RunState.FINISHED);
         assertThat(fx(() -> vm.errorProperty().get())).isEmpty();
         waitUntil(10, () -> robot.lookup("#capacity-card").query().isVisible());
-        assertThat(fx(() -> vm.capacity().steps().size())).isBetween(3, 4);
+        assertThat(fx(() -> vm.capacity().steps().size())).isEqualTo(3);
         assertThat(fx(() ->
                         robot.lookup("#capacity-headline").queryAs(Label.class).getText()))
-                .matches("Carries [46] users \\([0-9.,]+ req/s\\)");
+                .matches("Carries (2|17) users \\([0-9.,]+ req/s\\)");
         assertThat(fx(() -> robot.lookup("#capacity-broke-first")
                         .queryAs(Label.class)
                         .getText()))
-                .isEqualTo("p95 < 150ms broke first at 8 users");
+                .isEqualTo("p95 < 300ms broke first at 32 users");
         assertThat(fx(() ->
                         robot.lookup("#capacity-degraded").queryAs(Label.class).getText()))
                 .startsWith("First degraded: ")
@@ -247,9 +249,14 @@ class CapacityGuiIT {
         assertThat(shop.counters().total())
                 .as("the search's requests were served by the shop")
                 .isPositive();
+        Clock.pause();
+        fx(() -> {
+            Screenshots.write(stage.getScene(), Path.of("target", "screenshots", "capacity-demo-shop.png"));
+            return null;
+        });
     }
 
-    /** One user profile looping GET /capacity without pauses; the objective p95 &lt; 150ms; a search from 2 users. */
+    /** One user profile looping GET /capacity without pauses; the objective p95 &lt; 300ms; a search from 2 users. */
     private static Project capacityProject(URI base) {
         Flow flow = new Flow(
                 "hit",
@@ -260,16 +267,16 @@ class CapacityGuiIT {
                 .withSettings(Settings.defaults().withBaseUrls(List.of(base.toString())))
                 .withFlows(List.of(flow))
                 .withProfiles(List.of(UserProfile.of("client", 1, "hit")))
-                .withThresholds(List.of(Threshold.parse("p95<150ms")))
+                .withThresholds(List.of(Threshold.parse("p95<300ms")))
                 .withLoadPlan(new LoadPlan.Capacity(
                         LoadPlan.CapacityModel.USERS,
                         2,
                         2,
                         LoadPlan.StepMode.ADD,
-                        Duration.ofSeconds(3),
+                        Duration.ofSeconds(4),
                         8,
                         1,
-                        20,
+                        40,
                         100,
                         Duration.ofSeconds(1)));
     }
