@@ -11,6 +11,7 @@
  * plan's duration.
  *
  * <p>Imports the JDK and the engine's packages ({@code run}, {@code stats}, {@code protocol}, {@code transport},
- * {@code project}, {@code load}, {@code time}); never ZeroMQ directly.
+ * {@code project}, {@code load}, {@code time}, and {@code run.internal}'s capacity-search driver, which judges the
+ * steps on the merged statistics); never ZeroMQ directly.
  */
 package dev.throng.engine.cluster;

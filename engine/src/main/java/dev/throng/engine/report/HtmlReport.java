@@ -20,8 +20,9 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * Writes a run's results as one self-contained HTML file: summary, threshold verdicts, charts (requests and failures
- * per second, p50/p95/p99 response times, users), the per-name table, the failures and the warnings.
+ * Writes a run's results as one self-contained HTML file: summary, the capacity search's answer and steps (for a
+ * capacity search), threshold verdicts, charts (requests and failures per second, p50/p95/p99 response times, users;
+ * p95 and error rate against the load), the per-name table, the failures and the warnings.
  *
  * <p>It opens offline: the charting library (uPlot, from its WebJar on the classpath), its style sheet, the report's
  * own script and style and the data (the results document as inline JSON, without the histograms) are all inside the
@@ -55,6 +56,9 @@ public final class HtmlReport {
                 .append("</style>\n</head>\n<body>\n<main>\n");
         header(out, r, passed);
         summary(out, r);
+        if (r.capacity() != null) {
+            CapacityHtml.section(out, r.capacity());
+        }
         thresholds(out, r);
         out.append("<h2>Over time</h2>\n")
                 .append("<div class=\"chart\" id=\"chart-throughput\"></div>\n")

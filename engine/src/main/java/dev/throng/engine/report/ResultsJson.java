@@ -33,7 +33,7 @@ import java.util.Map;
  * transactions, kept out of {@code requests} so that summing {@code requests} counts requests), per failure {@code
  * first_seen, last_seen, example}, per threshold {@code abort, note}, per agent {@code state, rps}, {@code
  * history[{elapsed_s, users, rps, failures_per_s, p50_ms, p95_ms, p99_ms, dropped}]} and {@code histograms{label:
- * base64}} (HdrHistogram compressed, µs). Times are ISO-8601 instants; a value that was not measured is {@code null}
+ * base64}} (HdrHistogram compressed, µs), and for a capacity search {@code capacity{...}} (see {@code CapacityJson}). Times are ISO-8601 instants; a value that was not measured is {@code null}
  * (so is an agent's {@code requests} when the run had several agents: the run result does not keep them yet).
  *
  * <p>Stateless; any thread.
@@ -164,6 +164,9 @@ public final class ResultsJson {
             number(o, "p95_ms", p.p95Ms());
             number(o, "p99_ms", p.p99Ms());
             o.put("dropped", p.dropped());
+        }
+        if (r.capacity() != null) {
+            CapacityJson.write(root.putObject("capacity"), r.capacity());
         }
         ObjectNode histograms = root.putObject("histograms");
         r.histograms().entrySet().stream()

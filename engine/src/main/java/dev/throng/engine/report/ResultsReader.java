@@ -3,6 +3,7 @@ package dev.throng.engine.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.throng.engine.project.Threshold;
 import dev.throng.engine.run.AgentStatus;
+import dev.throng.engine.run.CapacityReport;
 import dev.throng.engine.run.HistoryPoint;
 import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.StopReason;
@@ -94,10 +95,20 @@ final class ResultsReader {
         if (hs != null && hs.isObject()) {
             hs.properties().forEach(e -> histograms.put(e.getKey(), e.getValue().asText()));
         }
+        CapacityReport capacity = null;
+        JsonNode c = root.get("capacity");
+        if (c != null && c.isObject()) {
+            try {
+                capacity = CapacityJson.read(c, "$.capacity");
+            } catch (IllegalArgumentException e) {
+                throw new Bad(e.getMessage());
+            }
+        }
         RowStats emptyTotal = new RowStats(total.name(), "", 0, 0, 0, 0, LatencySummary.EMPTY, null);
         StatsSnapshot stats =
                 new StatsSnapshot(0, durationMillis, 0, List.of(), emptyTotal, rows, total, failures, warnings);
-        return new RunResult(project, started, durationMillis, reason, stats, thresholds, history, agents, histograms);
+        return new RunResult(
+                project, started, durationMillis, reason, stats, thresholds, history, agents, histograms, capacity);
     }
 
     private RowStats row(JsonNode o, String path, boolean named) {

@@ -33,4 +33,56 @@ public record CapacityReport(
         firstDegradedNames = List.copyOf(firstDegradedNames);
         steps = List.copyOf(steps);
     }
+
+    /**
+     * The answer in one sentence, such as "carries 190 users (196 req/s); p95<100ms broke first at 200 users; first
+     * degraded: GET /capacity".
+     */
+    public String answer() {
+        var text = new StringBuilder();
+        CapacityStep firstBad = steps.stream()
+                .filter(s -> !s.running() && !s.passed() && !s.narrowing())
+                .findFirst()
+                .orElse(null);
+        if (maxLoad <= 0) {
+            text.append(
+                    steps.stream().anyMatch(s -> !s.running())
+                            ? "does not carry even the first step's "
+                                    + load(steps.getFirst().load())
+                            : "no step was judged");
+        } else {
+            text.append("carries ")
+                    .append(load(maxLoad))
+                    .append(" (")
+                    .append(rate(requestsPerSecondAtMax))
+                    .append(" req/s)");
+        }
+        if (reachedUpperBound) {
+            text.append(", the plan's upper bound: no step broke the objective");
+        } else if (brokenRule != null && firstBad != null) {
+            text.append("; ").append(brokenRule).append(" broke first at ").append(load(firstBad.load()));
+            if (!firstDegradedNames.isEmpty()) {
+                text.append("; first degraded: ")
+                        .append(String.join(
+                                ", ", firstDegradedNames.subList(0, Math.min(3, firstDegradedNames.size()))));
+            }
+        }
+        if (!finished) {
+            text.append(" (the search ended before it finished)");
+        }
+        return text.toString();
+    }
+
+    /** A load with its unit: "190 users", "80 arrivals/s", "82.5 arrivals/s". */
+    public String load(double value) {
+        return model == LoadPlan.CapacityModel.USERS
+                ? Math.round(value) + (Math.round(value) == 1 ? " user" : " users")
+                : rate(value) + " arrivals/s";
+    }
+
+    private static String rate(double value) {
+        return value == Math.rint(value) || value >= 100
+                ? Long.toString(Math.round(value))
+                : String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
 }

@@ -10,6 +10,8 @@
  *   <li>{@link dev.throng.engine.stats.StatsAggregator}: the controller's side, adding agents' {@link
  *       dev.throng.engine.stats.IntervalStats} into the same {@link dev.throng.engine.stats.StatsSnapshot} shape.
  *   <li>{@link dev.throng.engine.stats.ThresholdEvaluator}: pass/fail rules against the cumulative figures.
+ *   <li>{@link dev.throng.engine.stats.StatsWindow}: the figures of a span of a run (the intervals closed while it is
+ *       open), judged with the same rules; a capacity search judges each step on one.
  *   <li>{@link dev.throng.engine.stats.HistogramCodec}: histograms as compressed bytes or base64 text.
  * </ul>
  *

@@ -45,6 +45,39 @@
         [column("p50_ms"), column("p95_ms"), column("p99_ms")]);
   chart("chart-users", "users", [{ label: "users", color: "#334e68" }], [column("users")]);
 
+  // A capacity search: p95 (ms, left) and error rate (%, right) against the load of each judged step.
+  (function () {
+    var el = document.getElementById("chart-capacity");
+    var steps = ((data.capacity || {}).steps || []).filter(function (s) { return !s.running; });
+    if (!el) { return; }
+    if (steps.length === 0 || typeof uPlot === "undefined") {
+      el.textContent = steps.length === 0 ? "No step was judged." : "Charts are unavailable.";
+      el.className += " empty";
+      return;
+    }
+    steps.sort(function (a, b) { return a.load - b.load; });
+    var unit = data.capacity.model === "arrivals" ? "arrivals/s" : "users";
+    var options = {
+      width: width(el),
+      height: 260,
+      scales: { x: { time: false }, ms: {}, pct: {} },
+      series: [
+        { label: unit },
+        { label: "p95", stroke: "#d97706", width: 2, scale: "ms", points: { show: true },
+          value: function (u, v) { return v == null ? "-" : (Math.round(v * 100) / 100) + " ms"; } },
+        { label: "error rate", stroke: "#dc2626", width: 2, scale: "pct", points: { show: true },
+          value: function (u, v) { return v == null ? "-" : (Math.round(v * 100) / 100) + " %"; } }
+      ],
+      axes: [{ label: unit }, { label: "p95, ms", scale: "ms", size: 60 },
+             { label: "errors, %", scale: "pct", side: 1, size: 60, grid: { show: false } }],
+      legend: { live: true }
+    };
+    var columns = [steps.map(function (s) { return s.load; }),
+                   steps.map(function (s) { return s.p95_ms; }),
+                   steps.map(function (s) { return s.error_rate * 100; })];
+    charts.push({ plot: new uPlot(options, columns, el), el: el });
+  })();
+
   window.addEventListener("resize", function () {
     charts.forEach(function (c) { c.plot.setSize({ width: width(c.el), height: 260 }); });
   });

@@ -64,6 +64,19 @@ class ReportsTest {
     }
 
     @Test
+    void aCapacitySearchHasItsAnswerStepsAndChart() {
+        String html = HtmlReport.render(SampleResults.capacity());
+
+        assertThat(html)
+                .contains("<h2>Capacity</h2>", "id=\"chart-capacity\"", "id=\"capacity\"")
+                .contains("The system carries 190 users (196 req/s); p95&lt;100ms broke first at 200 users")
+                .contains("narrowing", "p95&lt;100ms, error_rate&lt;1%")
+                .doesNotContain("<script>alert");
+        assertThat(Pattern.compile("<script").matcher(html).results().count()).isEqualTo(3);
+        assertThat(HtmlReport.render(result)).doesNotContain("<h2>Capacity</h2>");
+    }
+
+    @Test
     void csvFilesHaveAHeaderAndOneLinePerRowWithQuotedCells(@TempDir Path dir) throws IOException {
         List<Path> files = CsvReport.write(result, dir.resolve("run1"));
 

@@ -118,6 +118,51 @@ class ResultsJsonTest {
     }
 
     @Test
+    void aCapacitySearchWritesItsSectionAndReadsItBack(@TempDir Path dir) throws IOException {
+        RunResult capacity = SampleResults.capacity();
+        Path file = dir.resolve("capacity.json");
+        ResultsJson.write(capacity, file);
+
+        JsonNode c = new ObjectMapper().readTree(Files.readString(file)).get("capacity");
+        assertThat(fields(c))
+                .containsExactly(
+                        "model",
+                        "objective",
+                        "max_load",
+                        "requests_per_second_at_max",
+                        "broken_rule",
+                        "first_degraded_names",
+                        "reached_upper_bound",
+                        "finished",
+                        "steps");
+        assertThat(c.get("model").asText()).isEqualTo("users");
+        assertThat(c.get("max_load").asDouble()).isEqualTo(190.0);
+        assertThat(fields(c.get("steps").get(1)))
+                .containsExactly(
+                        "index",
+                        "load",
+                        "narrowing",
+                        "start_ms",
+                        "end_ms",
+                        "requests",
+                        "rps",
+                        "p50_ms",
+                        "p95_ms",
+                        "p99_ms",
+                        "error_rate",
+                        "passed",
+                        "broken_rules",
+                        "degraded_names");
+        assertThat(ResultsJson.read(file).capacity()).isEqualTo(capacity.capacity());
+        assertThat(new ObjectMapper().readTree(ResultsJson.toJson(result)).has("capacity"))
+                .as("absent unless a capacity search")
+                .isFalse();
+        assertThat(ResultsJson.read(dir.resolve("capacity.json")).capacity().answer())
+                .isEqualTo("carries 190 users (196 req/s); p95<100ms broke first at 200 users; first degraded: GET "
+                        + SampleResults.NASTY + ", GET /");
+    }
+
+    @Test
     void aFileOfAnotherFormatIsRefusedWithItsName(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("other.json");
         Files.writeString(file, "{\"format\": \"throng-project/1\"}");

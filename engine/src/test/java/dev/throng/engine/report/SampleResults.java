@@ -1,7 +1,10 @@
 package dev.throng.engine.report;
 
+import dev.throng.engine.project.LoadPlan;
 import dev.throng.engine.project.Threshold;
 import dev.throng.engine.run.AgentStatus;
+import dev.throng.engine.run.CapacityReport;
+import dev.throng.engine.run.CapacityStep;
 import dev.throng.engine.run.HistoryPoint;
 import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.StopReason;
@@ -82,6 +85,52 @@ public final class SampleResults {
                         new AgentStatus("local", "running", 100, 50, 0.2, 1 << 20, 0, null),
                         new AgentStatus("agent-2", "lost", 0, 0, -1, -1, 0, 1_800_000_005_000L)),
                 stats.encodedHistograms());
+    }
+
+    /** {@link #run} as if it had been a capacity search that found 190 users, with a name to escape. */
+    public static RunResult capacity() {
+        RunResult r = run(1.0, 0);
+        var steps = List.of(
+                new CapacityStep(1, 100, false, 0, 3000, 300, 100, 5, 20, 30, 0, true, List.of(), List.of(), false),
+                new CapacityStep(
+                        2,
+                        200,
+                        false,
+                        3000,
+                        6000,
+                        390,
+                        195,
+                        40,
+                        140,
+                        200,
+                        0.02,
+                        false,
+                        List.of("p95<100ms", "error_rate<1%"),
+                        List.of("GET " + NASTY, "GET /"),
+                        false),
+                new CapacityStep(3, 150, true, 6000, 9000, 450, 150, 8, 60, 80, 0, true, List.of(), List.of(), false),
+                new CapacityStep(4, 190, true, 9000, 12000, 588, 196, 9, 90, 99, 0, true, List.of(), List.of(), false));
+        var report = new CapacityReport(
+                LoadPlan.CapacityModel.USERS,
+                List.of("p95<100ms", "error_rate<1%"),
+                190,
+                196,
+                "p95<100ms",
+                List.of("GET " + NASTY, "GET /"),
+                false,
+                true,
+                steps);
+        return new RunResult(
+                r.projectName(),
+                r.started(),
+                r.durationMillis(),
+                r.reason(),
+                r.finalStats(),
+                r.thresholds(),
+                r.history(),
+                r.agents(),
+                r.histograms(),
+                report);
     }
 
     private static ThresholdResult result(ThresholdVerdict v) {

@@ -3,6 +3,7 @@ package dev.throng.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.throng.demo.DemoShop;
+import dev.throng.engine.project.LoadPlan;
 import dev.throng.engine.project.io.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,8 +57,13 @@ class SamplesRunIT {
         var read = ProjectFiles.read(file);
         assertThat(read.project()).as("%s: %s", file, read.problems()).isNotNull();
         shop.counters().reset();
-        var overrides =
-                new Overrides(4, 20.0, Duration.ofSeconds(2), shop.baseUri().toString());
+        // a capacity search sets its users itself (--users is refused): only its length is cut
+        boolean search = read.project().loadPlan() instanceof LoadPlan.Capacity;
+        var overrides = new Overrides(
+                search ? null : 4,
+                search ? null : 20.0,
+                Duration.ofSeconds(2),
+                shop.baseUri().toString());
         var options = RunOptions.of(file.getParent()).withSeed(1).withEnvironment(Map.of());
         try (var run = Runs.startLocal(read.project(), options, overrides)) {
             var result = run.await(Duration.ofSeconds(30));

@@ -47,6 +47,9 @@ import picocli.CommandLine.Spec;
             "",
             "Exit codes: 0 passed, 1 a threshold failed, 2 bad input or the run could not proceed,",
             "130 interrupted (results so far are still written).",
+            "A capacity search (loadPlan type \"capacity\") prints each step's verdict and the load it carries;",
+            "it passes when some step met the thresholds (finding the breaking point is its purpose), so exit 1",
+            "means not even the first step did. --users and --spawn-rate are refused; --duration caps it.",
             "Every run is also saved beside the project in NAME.runs/ (see throng compare)."
         })
 final class RunCommand implements Callable<Integer> {
@@ -272,6 +275,8 @@ final class RunCommand implements Callable<Integer> {
         return controller.start(project, options, overrides);
     }
 
+    private final CapacityLines capacityLines = new CapacityLines();
+
     private RunResult follow(RunHandle run, PrintWriter out) throws InterruptedException {
         boolean tty = System.console() != null;
         long every = tty ? STATUS_EVERY_MILLIS_TTY : STATUS_EVERY_MILLIS_LOG;
@@ -285,6 +290,13 @@ final class RunCommand implements Callable<Integer> {
                 return result;
             }
             RunSnapshot snapshot = run.snapshot();
+            if (capacityLines.hasNew(snapshot.capacity())) {
+                if (tty && !quiet) {
+                    out.print("\r\033[K"); // the judged step's line replaces the status line
+                }
+                capacityLines.printNew(snapshot.capacity(), out);
+                lastPrinted = -every; // and the status line comes back at once
+            }
             if (!quiet && snapshot.elapsedMillis() - lastPrinted >= every) {
                 lastPrinted = snapshot.elapsedMillis();
                 String line = StatusLine.format(snapshot);
@@ -304,6 +316,10 @@ final class RunCommand implements Callable<Integer> {
                 + StatusLine.clock(result.durationMillis()));
         out.println();
         ResultTable.print(out, result.finalStats(), result.thresholds());
+        if (result.capacity() != null) {
+            capacityLines.printNew(result.capacity(), out);
+            out.println(CapacityLines.answer(result.capacity()));
+        }
         boolean outputsOk = writeOutputs(result, out, err);
         out.flush();
 

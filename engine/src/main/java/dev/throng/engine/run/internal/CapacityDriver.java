@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  * ticks). Its first part settles and is not judged: {@code min(hold / 4, 10 s)} plus the time the spawn rate needs to
  * reach the step's users (users model), at most half the hold. The rest is judged on a {@link StatsWindow}, with the
  * project's thresholds, by the same evaluator as the whole run. A step's degraded names are the request names whose
- * scoped thresholds broke; without a broken scoped threshold, the names whose p95 grew more than 2× and by more than
- * 20 ms relative to the first step, worst first, followed by names whose error rate grew to 1% or more.
+ * scoped thresholds broke; without a broken scoped threshold, the names whose p95 grew more than 1.5× and by more
+ * than 20 ms relative to the first step, the most milliseconds first (a cheap request that went from 1 to 30 ms
+ * matters less than one that went from 100 to 400 ms), followed by names whose error rate grew to 1% or more.
  *
  * <p>Thresholds of a capacity run: the run's verdict is that of the step at the answer (the highest load that met the
  * objective), so a search that found the limit passes; it fails only when no step met the objective. Abort rules do not
@@ -42,7 +43,7 @@ import java.util.regex.Pattern;
  */
 public final class CapacityDriver {
     static final long MAX_SETTLE_MILLIS = 10_000;
-    static final double DEGRADED_RATIO = 2.0;
+    static final double DEGRADED_RATIO = 1.5;
     static final double DEGRADED_GROWTH_MILLIS = 20.0;
     static final double DEGRADED_ERROR_RATE = 0.01;
 
@@ -236,7 +237,7 @@ public final class CapacityDriver {
 
     /** Request names whose p95 (then error rate) grew clearly relative to the first step, worst first. */
     private List<String> grown(List<RowStats> rows) {
-        record Growth(String label, double ratio) {}
+        record Growth(String label, double amount) {}
         var byLatency = new ArrayList<Growth>();
         var byErrors = new ArrayList<Growth>();
         for (RowStats r : rows) {
@@ -247,13 +248,13 @@ public final class CapacityDriver {
             double now = r.latency().p95Ms();
             double before = base.latency().p95Ms();
             if (now > DEGRADED_RATIO * before && now - before > DEGRADED_GROWTH_MILLIS) {
-                byLatency.add(new Growth(r.label(), now / Math.max(before, 1e-3)));
+                byLatency.add(new Growth(r.label(), now - before));
             } else if (r.errorRate() >= DEGRADED_ERROR_RATE && r.errorRate() > DEGRADED_RATIO * base.errorRate()) {
                 byErrors.add(new Growth(r.label(), r.errorRate()));
             }
         }
         Comparator<Growth> worstFirst =
-                Comparator.comparingDouble(Growth::ratio).reversed().thenComparing(Growth::label);
+                Comparator.comparingDouble(Growth::amount).reversed().thenComparing(Growth::label);
         byLatency.sort(worstFirst);
         byErrors.sort(worstFirst);
         var out = new ArrayList<String>();

@@ -74,4 +74,19 @@ class SamplesTest {
         });
         assertThat(List.of(open.thresholds().size())).containsExactly(2);
     }
+
+    @Test
+    void theCapacitySampleSearchesUsersAgainstItsThresholds() throws IOException {
+        Samples.copyTo(dir);
+        Project capacity =
+                ProjectFiles.read(dir.resolve("capacity.throng.json")).project();
+        assertThat(capacity.loadPlan()).isInstanceOfSatisfying(LoadPlan.Capacity.class, k -> {
+            assertThat(k.model()).isEqualTo(LoadPlan.CapacityModel.USERS);
+            assertThat(k.ladder()).startsWith(3.0, 6.0, 9.0);
+            assertThat(k.duration())
+                    .as("about a minute at most")
+                    .isLessThanOrEqualTo(java.time.Duration.ofSeconds(100));
+        });
+        assertThat(capacity.thresholds()).extracting(t -> t.rule()).containsExactly("p95<50ms", "error_rate<1%");
+    }
 }
