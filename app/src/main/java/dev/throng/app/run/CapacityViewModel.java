@@ -143,7 +143,9 @@ public final class CapacityViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** "Carries 190 users (196 req/s)", or "No step met the objective"; empty until the search ends. */
+    /**
+     * "Carries 190 users (196 req/s)", or "Does not carry even the first step's 10 users"; empty until the search ends.
+     */
     public ReadOnlyStringProperty headlineProperty() {
         return headline.getReadOnlyProperty();
     }
@@ -297,12 +299,18 @@ public final class CapacityViewModel {
             upperBound.set("");
             return;
         }
-        String carries = r.maxLoad() > 0
-                ? "Carries " + load(r.maxLoad(), u) + " (" + Figures.rate(r.requestsPerSecondAtMax()) + " req/s)"
-                : "No step met the objective";
+        String carries;
+        if (r.maxLoad() > 0) {
+            carries = "Carries " + load(r.maxLoad(), u) + " (" + Figures.rate(r.requestsPerSecondAtMax()) + " req/s)";
+        } else if (r.steps().stream().anyMatch(s -> !s.running())) {
+            carries = "Does not carry even the first step's "
+                    + load(r.steps().getFirst().load(), u);
+        } else {
+            carries = "No step was judged";
+        }
         headline.set(r.finished() ? carries : carries + " — the search was stopped before it ended");
         CapacityStep firstBad = r.steps().stream()
-                .filter(s -> !s.running() && !s.passed())
+                .filter(s -> !s.running() && !s.passed() && !s.narrowing())
                 .findFirst()
                 .orElse(null);
         brokeFirst.set(

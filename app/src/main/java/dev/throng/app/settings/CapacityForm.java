@@ -24,6 +24,7 @@ final class CapacityForm extends GridPane {
     private final ChoiceBox<LoadPlan.CapacityModel> model = new ChoiceBox<>();
     private final ChoiceBox<LoadPlan.StepMode> stepMode = new ChoiceBox<>();
     private boolean showing;
+    private LoadPlan.CapacityModel laidOut;
 
     CapacityForm(LoadPlanViewModel vm, Label error) {
         this.vm = vm;
@@ -48,9 +49,6 @@ final class CapacityForm extends GridPane {
                 report("Step mode", vm.setStepMode(b));
             }
         });
-        int row = 0;
-        add(new Label("Model"), 0, row);
-        add(model, 1, row++);
         for (LoadPlanViewModel.Field f : LoadPlanViewModel.Field.values()) {
             var label = new Label(f.label());
             var field = new CommitField();
@@ -66,15 +64,32 @@ final class CapacityForm extends GridPane {
             });
             labels.put(f, label);
             fields.put(f, field);
-            add(label, 0, row);
-            add(field, 1, row);
+        }
+        vm.capacityProperty().addListener((o, a, b) -> show());
+        show();
+    }
+
+    /** Puts the rows that apply to {@code m} in the grid (only when the model changed: rows keep their focus). */
+    private void layOut(LoadPlan.CapacityModel m) {
+        if (m == laidOut) {
+            return;
+        }
+        laidOut = m;
+        getChildren().clear();
+        int row = 0;
+        add(new Label("Model"), 0, row);
+        add(model, 1, row++);
+        for (LoadPlanViewModel.Field f : LoadPlanViewModel.Field.values()) {
+            if (!f.appliesTo(m)) {
+                continue;
+            }
+            add(labels.get(f), 0, row);
+            add(fields.get(f), 1, row);
             if (f == LoadPlanViewModel.Field.STEP) {
                 add(stepMode, 2, row);
             }
             row++;
         }
-        vm.capacityProperty().addListener((o, a, b) -> show());
-        show();
     }
 
     private void report(String label, String problem) {
@@ -88,17 +103,13 @@ final class CapacityForm extends GridPane {
         }
         showing = true;
         try {
+            layOut(k.model());
             model.setValue(k.model());
             stepMode.setValue(k.stepMode());
             String unit = k.model() == LoadPlan.CapacityModel.USERS ? "users" : "arrivals/s";
             for (var e : fields.entrySet()) {
                 LoadPlanViewModel.Field f = e.getKey();
                 e.getValue().show(vm.fieldText(f));
-                boolean applies = f.appliesTo(k.model());
-                for (var n : new javafx.scene.Node[] {e.getValue(), labels.get(f)}) {
-                    n.setVisible(applies);
-                    n.setManaged(applies);
-                }
                 labels.get(f)
                         .setText(
                                 switch (f) {

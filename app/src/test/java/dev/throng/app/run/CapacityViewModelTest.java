@@ -204,6 +204,15 @@ class CapacityViewModelTest {
     }
 
     @Test
+    void aSystemThatCarriesNotEvenTheFirstStepSaysSo() {
+        vm.start();
+        tick(Snapshots.search(true, List.of(Snapshots.step(1, 50, 250, 0.05, false, false))));
+        CapacityViewModel capacity = vm.capacity();
+        assertThat(capacity.headlineProperty().get()).isEqualTo("Does not carry even the first step's 50 users");
+        assertThat(capacity.brokeFirstProperty().get()).isEqualTo("p95 < 100ms broke first at 50 users");
+    }
+
+    @Test
     void aSavedSearchShowsItsCard() {
         var saved = RunViewModel.ofResult(new RunResult(
                 "shop",
