@@ -191,7 +191,7 @@ public final class LoadPlanViewModel {
             case LoadPlan.Capacity k ->
                 summary.set("capacity search from " + fmt(k.start()) + " to " + fmt(k.upperBound())
                         + (k.model() == LoadPlan.CapacityModel.USERS ? " users" : " arrivals/s") + ", at most "
-                        + k.duration().toSeconds() + " s");
+                        + ObjectiveText.length(k.duration().toSeconds()));
         }
         stages.setAll(rows);
         points.setAll(curve(plan));
