@@ -190,7 +190,8 @@ final class ClusterRun implements RunHandle {
         ProjectShipping.requireRunnable(effective, options.projectDirectory());
         LoadPlan.Capacity capacity = effective.loadPlan() instanceof LoadPlan.Capacity k ? k : null;
         if (capacity != null) {
-            effective = effective.withLoadPlan(capacity.basePlan()); // agents run the base plan; the search moves it
+            // agents run the base plan, which the search moves (their shared pools sized for its highest load)
+            effective = CapacityDriver.forAgents(effective.withLoadPlan(capacity.basePlan()), capacity);
         }
         long duration = switch (effective.loadPlan()) {
             case LoadPlan.Closed c -> ClosedSchedule.of(c).durationNanos();

@@ -47,7 +47,7 @@ final class PlanChecks {
         if (!(k.upperBound() >= k.start()) || !Double.isFinite(k.upperBound())) {
             out.add(Problem.error(
                     path + ".upperBound",
-                    "the upper bound must be at least the start (" + k.start() + " " + unit + ")"));
+                    "the upper bound must be at least the start (" + plain(k.start()) + " " + unit + ")"));
         }
         if (k.refinements() < 0 || k.refinements() > 10) {
             out.add(Problem.error(path + ".refinements", "the number of narrowing steps must be 0 to 10"));
@@ -150,6 +150,11 @@ final class PlanChecks {
                         "a fixed count has no effect in the open model: arrivals pick profiles by weight"));
             }
         }
+    }
+
+    /** A number as people write it: 10, not 10.0. */
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static void stagesLength(String path, List<Duration> durations, List<Problem> out) {

@@ -118,6 +118,10 @@ public final class HtmlReport {
 
     private static void thresholds(StringBuilder out, RunResult r) {
         out.append("<h2>Thresholds</h2>\n");
+        if (r.capacity() != null) {
+            out.append("<p class=\"meta\">A capacity search: the verdicts of the step at the answer (the steps above"
+                    + " have their own).</p>\n");
+        }
         if (r.thresholds().isEmpty()) {
             out.append("<p class=\"empty\">No thresholds were set.</p>\n");
             return;

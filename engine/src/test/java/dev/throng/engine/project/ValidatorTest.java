@@ -230,6 +230,57 @@ class ValidatorTest {
                         "$.loadPlan.stages: the stages last zero seconds in total");
     }
 
+    private static LoadPlan.Capacity capacity(
+            LoadPlan.CapacityModel model,
+            double start,
+            double step,
+            LoadPlan.StepMode mode,
+            Duration hold,
+            double upper,
+            int refinements,
+            double spawnRate) {
+        return new LoadPlan.Capacity(
+                model, start, step, mode, hold, upper, refinements, spawnRate, 100, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void capacityPlanProblemsNameTheirFields() {
+        Project good = base().withThresholds(List.of(Threshold.parse("p95<300ms")))
+                .withLoadPlan(capacity(
+                        LoadPlan.CapacityModel.USERS,
+                        10,
+                        10,
+                        LoadPlan.StepMode.ADD,
+                        Duration.ofSeconds(30),
+                        100,
+                        2,
+                        10));
+        assertThat(errors(good)).isEmpty();
+
+        Project bad = good.withLoadPlan(capacity(
+                LoadPlan.CapacityModel.USERS, 0, 1, LoadPlan.StepMode.MULTIPLY, Duration.ofMillis(500), -1, 11, 0));
+        assertThat(errors(bad))
+                .containsExactly(
+                        "$.loadPlan.start: the first step's load must be above zero users",
+                        "$.loadPlan.step: with stepMode \"multiply\" the step is a factor and must be above 1, e.g. 1.5",
+                        "$.loadPlan.hold: each step must be held at least 1 second to be judged, e.g. \"30s\"",
+                        "$.loadPlan.upperBound: the upper bound must be at least the start (0 users)",
+                        "$.loadPlan.refinements: the number of narrowing steps must be 0 to 10",
+                        "$.loadPlan.spawnRate: the spawn rate must be above zero users per second");
+
+        Project noObjective = good.withThresholds(List.of());
+        assertThat(errors(noObjective))
+                .singleElement()
+                .asString()
+                .startsWith("$.thresholds: a capacity search needs at least one threshold");
+
+        Project arrivals = good.withLoadPlan(capacity(
+                LoadPlan.CapacityModel.ARRIVALS, 5, 0, LoadPlan.StepMode.ADD, Duration.ofSeconds(5), 50, 0, 0));
+        assertThat(errors(arrivals))
+                .as("no spawn rate needed for arrivals")
+                .containsExactly("$.loadPlan.step: the step must add more than zero arrivals per second");
+    }
+
     @Test
     void regularExpressionsMustCompile() {
         var request = cart(base())

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Projects for the capacity-search tests: each iteration is one {@code GET /capacity} and one cheap request, over a
- * shared connection pool (so arrivals do not each open a connection).
+ * shared connection pool as large as the users (so arrivals do not each open a connection, and a search that adds
+ * users on agents must size their pools for its highest load).
  */
 public final class CapacityProjects {
     private CapacityProjects() {}
@@ -31,7 +32,7 @@ public final class CapacityProjects {
                 {
                   "format": "throng-project/1",
                   "name": "capacity",
-                  "settings": {"baseUrls": ["%s"], "connections": {"policy": "shared", "poolSize": 256}},
+                  "settings": {"baseUrls": ["%s"], "connections": {"policy": "shared", "poolSize": 0}},
                   "profiles": [
                     {"name": "user", "weight": 1, "thinkTime": {"type": "constant", "pause": "0s"}, "mainFlow": "main"}
                   ],

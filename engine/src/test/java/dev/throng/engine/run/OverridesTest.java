@@ -66,4 +66,28 @@ class OverridesTest {
         assertThatThrownBy(() -> Overrides.NONE.withDuration(Duration.ZERO)).hasMessageContaining("--duration");
         assertThatThrownBy(() -> Overrides.NONE.withHost("shop.example.com")).hasMessageContaining("--host");
     }
+
+    @Test
+    void aCapacitySearchRefusesUsersAndSpawnRateAndKeepsItsPlanUnderADuration() {
+        var search = new LoadPlan.Capacity(
+                LoadPlan.CapacityModel.USERS,
+                10,
+                10,
+                LoadPlan.StepMode.ADD,
+                Duration.ofSeconds(30),
+                100,
+                2,
+                5,
+                0,
+                Duration.ofSeconds(5));
+        assertThatThrownBy(() -> Overrides.NONE.withUsers(5).applyTo(search))
+                .isInstanceOf(RunStartException.class)
+                .hasMessageContaining("--users does not apply to a capacity search");
+        assertThatThrownBy(() -> Overrides.NONE.withSpawnRate(5.0).applyTo(search))
+                .isInstanceOf(RunStartException.class)
+                .hasMessageContaining("--spawn-rate");
+        assertThat(Overrides.NONE.withDuration(Duration.ofSeconds(20)).applyTo(search))
+                .as("the run's length is cut, not the plan")
+                .isEqualTo(search);
+    }
 }

@@ -311,13 +311,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int finish(RunResult result, Project project, boolean interrupted, PrintWriter out, PrintWriter err) {
+        capacityLines.printNew(result.capacity(), out); // the steps judged since the last snapshot
         out.println();
         out.println(project.name() + ": " + describe(result.reason()) + " after "
                 + StatusLine.clock(result.durationMillis()));
         out.println();
         ResultTable.print(out, result.finalStats(), result.thresholds());
         if (result.capacity() != null) {
-            capacityLines.printNew(result.capacity(), out);
             out.println(CapacityLines.answer(result.capacity()));
         }
         boolean outputsOk = writeOutputs(result, out, err);

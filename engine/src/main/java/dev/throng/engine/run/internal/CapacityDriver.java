@@ -2,6 +2,8 @@ package dev.throng.engine.run.internal;
 
 import dev.throng.engine.load.CapacitySearch;
 import dev.throng.engine.project.LoadPlan;
+import dev.throng.engine.project.Project;
+import dev.throng.engine.project.Settings;
 import dev.throng.engine.project.Threshold;
 import dev.throng.engine.run.CapacityReport;
 import dev.throng.engine.run.CapacityStep;
@@ -96,7 +98,23 @@ public final class CapacityDriver {
         this.step = search.first();
         this.stepStart = 0;
         this.settleMillis = settle(0, step.load());
-        this.latest = reportNow(0);
+        this.latest = reportNow();
+    }
+
+    /**
+     * {@code project} for the agents of a distributed search of the users model: a shared connection pool sized "as
+     * many as users" (0) gets the search's highest load instead, since an agent sizes it from the users it starts
+     * with and the search adds users live. Other projects are returned as they are.
+     */
+    public static Project forAgents(Project project, LoadPlan.Capacity plan) {
+        Settings.Connections c = project.settings().connections();
+        if (plan.model() != LoadPlan.CapacityModel.USERS
+                || c.policy() != Settings.Connections.Policy.SHARED
+                || c.poolSize() > 0) {
+            return project;
+        }
+        var sized = new Settings.Connections(c.policy(), LoadPlan.Capacity.users(plan.maxLoad()));
+        return project.withSettings(project.settings().withConnections(sized));
     }
 
     /** Where the search stands (the steps so far, the last one possibly running); any thread. */
@@ -123,7 +141,7 @@ public final class CapacityDriver {
             if (next == null) {
                 step = null;
                 ended = true;
-                latest = reportNow(elapsedMillis);
+                latest = reportNow();
                 end.run();
                 return;
             }
@@ -136,7 +154,7 @@ public final class CapacityDriver {
             settleMillis = settle(previous, next.load());
             setLoad.accept(next.load());
         }
-        latest = reportNow(elapsedMillis);
+        latest = reportNow();
     }
 
     /**
@@ -149,7 +167,7 @@ public final class CapacityDriver {
             window = null;
         }
         step = null;
-        latest = reportNow(elapsedMillis);
+        latest = reportNow();
         return latest;
     }
 
@@ -284,7 +302,7 @@ public final class CapacityDriver {
         return List.copyOf(out);
     }
 
-    private CapacityReport reportNow(long elapsedMillis) {
+    private CapacityReport reportNow() {
         var all = new ArrayList<>(steps);
         if (step != null) {
             all.add(stepOf(window, stepStart, true, false, List.of(), List.of()));
