@@ -3,27 +3,40 @@ package dev.throng.app.project;
 import static dev.throng.app.project.PropertyRows.nonNegative;
 import static dev.throng.app.project.PropertyRows.positive;
 
+import dev.throng.app.settings.PlanKind;
 import dev.throng.engine.project.LoadPlan;
 import dev.throng.engine.project.Project;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
-/** The property rows of the load plan: the model (closed or open) and its numbers. Times in s. */
+/** The property rows of the load plan: its kind (closed, open, capacity search) and its numbers. Times in s. */
 final class LoadPlanProperties {
     static final String CLOSED = "closed (users)";
     static final String OPEN = "open (arrivals)";
+    static final String CAPACITY = "capacity search";
 
     private LoadPlanProperties() {}
 
     /** The plan switched to the other model, keeping duration and graceful stop; the same plan when already so. */
     static LoadPlan switchTo(LoadPlan plan, boolean open) {
-        if (open == (plan instanceof LoadPlan.Open)) {
-            return plan;
-        }
-        return open
-                ? new LoadPlan.Open(10, List.of(), 100, plan.duration(), plan.gracefulStop())
-                : new LoadPlan.Closed(10, 2, List.of(), plan.duration(), plan.gracefulStop());
+        return (open ? PlanKind.OPEN : PlanKind.CLOSED).convert(plan);
+    }
+
+    private static PlanKind kind(String text) {
+        return switch (text) {
+            case OPEN -> PlanKind.OPEN;
+            case CAPACITY -> PlanKind.CAPACITY;
+            default -> PlanKind.CLOSED;
+        };
+    }
+
+    private static String text(LoadPlan plan) {
+        return switch (PlanKind.of(plan)) {
+            case CLOSED -> CLOSED;
+            case OPEN -> OPEN;
+            case CAPACITY -> CAPACITY;
+        };
     }
 
     static LoadPlan withGracefulStop(LoadPlan plan, Duration value) {
@@ -60,11 +73,11 @@ final class LoadPlanProperties {
                 m,
                 "Model",
                 "closed: a number of users, each looping its main flow; open: users arrive at a rate, run one"
-                        + " iteration and leave",
+                        + " iteration and leave; capacity search: the load steps up until the thresholds break",
                 String.class,
-                List.of(CLOSED, OPEN),
-                p -> p.loadPlan() instanceof LoadPlan.Open ? OPEN : CLOSED,
-                (p, v) -> p.withLoadPlan(switchTo(p.loadPlan(), OPEN.equals(v)))));
+                List.of(CLOSED, OPEN, CAPACITY),
+                p -> text(p.loadPlan()),
+                (p, v) -> p.withLoadPlan(kind(v).convert(p.loadPlan()))));
         LoadPlan now = rows.project().loadPlan();
         switch (now) {
             case LoadPlan.Closed closed -> {
@@ -117,7 +130,8 @@ final class LoadPlanProperties {
                         }));
             }
             case LoadPlan.Capacity k -> {
-                // edited in the load plan settings; the search's length follows from its steps
+                CapacityProperties.add(rows, k, out);
+                return; // a search has no duration of its own (its steps set it) and no stages
             }
         }
         String t = "Time";

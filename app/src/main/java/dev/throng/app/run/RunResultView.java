@@ -14,7 +14,8 @@ import javafx.util.Duration;
 
 /**
  * The dashboard of a finished run, read-only: the run's charts (from its saved history, one point per second) and its
- * statistics and failures tables, the same parts the live dashboard uses.
+ * statistics and failures tables, the same parts the live dashboard uses; for a capacity search also its result card,
+ * chart against load and table of steps.
  *
  * <p>Confined to the FX thread. The charts are filled by one tick of a short {@link Timeline} once the view is in a
  * scene (chartfx must not be filled right after its window shows).
@@ -22,6 +23,7 @@ import javafx.util.Duration;
 public final class RunResultView extends BorderPane {
     private final RunViewModel vm;
     private final RunCharts charts = new RunCharts();
+    private final CapacityPanel capacity;
     private final Timeline filler;
 
     /** Shows {@code result}. */
@@ -41,9 +43,15 @@ public final class RunResultView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         vm.failures().addListener((ListChangeListener<Object>)
                 c -> tabs.getTabs().get(1).setText("Failures (" + vm.failures().size() + ")"));
-        SplitPane split = new SplitPane(charts.node(), tabs);
+        capacity = result.capacity() == null ? null : new CapacityPanel(vm.capacity());
+        SplitPane split =
+                capacity == null ? new SplitPane(charts.node(), tabs) : new SplitPane(capacity, charts.node(), tabs);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
+        if (capacity == null) {
+            split.setDividerPositions(0.5);
+        } else {
+            split.setDividerPositions(0.45, 0.72);
+        }
         setCenter(split);
         filler = new Timeline(new KeyFrame(Duration.millis(RunView.SAMPLE_MILLIS / 5.0), e -> fill()));
         sceneProperty().addListener((o, was, now) -> {
@@ -65,7 +73,15 @@ public final class RunResultView extends BorderPane {
         return charts.requestsDataSet().getDataCount();
     }
 
+    /** The capacity search's panel, or null when the run was not a search (for tests). */
+    CapacityPanel capacityPanel() {
+        return capacity;
+    }
+
     private void fill() {
         charts.update(vm.history(), false);
+        if (capacity != null) {
+            capacity.update();
+        }
     }
 }

@@ -25,7 +25,9 @@ import javafx.util.Duration;
 
 /**
  * The run dashboard: Start / Stop / Reset, the load inputs (slider and field; they change a running run live), the
- * progress over the plan's stages, warnings, charts and the statistics, failures and agents tables.
+ * progress over the plan's stages, warnings, charts and the statistics, failures and agents tables; for a capacity
+ * search also the chart against load, the table of steps and, once it has ended, the result card ({@link
+ * CapacityPanel}).
  *
  * <p>Confined to the FX thread. While active (shown), a {@link Timeline} samples the view-model twice a second; the
  * charts are filled only from that tick. The main window calls {@link #setActive} when the tab is shown or hidden, and
@@ -39,6 +41,7 @@ public final class RunView extends BorderPane {
     private final RunCharts charts = new RunCharts();
     private final StageProgress progress = new StageProgress();
     private final StatsTable stats;
+    private final CapacityPanel capacity;
     private final Timeline sampler;
     private boolean active;
     private boolean feeding;
@@ -67,9 +70,20 @@ public final class RunView extends BorderPane {
         tabs.setId("run-tabs");
         vm.failures().addListener((ListChangeListener<Object>)
                 c -> tabs.getTabs().get(1).setText("Failures (" + vm.failures().size() + ")"));
-        SplitPane split = new SplitPane(charts.node(), tabs);
+        capacity = new CapacityPanel(vm.capacity());
+        SplitPane split = new SplitPane();
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
+        Runnable layout = () -> {
+            if (vm.capacity().activeProperty().get()) {
+                split.getItems().setAll(capacity, charts.node(), tabs);
+                split.setDividerPositions(0.45, 0.72);
+            } else {
+                split.getItems().setAll(charts.node(), tabs);
+                split.setDividerPositions(0.5);
+            }
+        };
+        layout.run();
+        vm.capacity().activeProperty().addListener((o, was, now) -> layout.run());
         setCenter(split);
         vm.progressProperty().addListener((o, was, now) -> progress.show(now));
     }
@@ -123,11 +137,18 @@ public final class RunView extends BorderPane {
         return stats;
     }
 
+    CapacityPanel capacityPanel() {
+        return capacity;
+    }
+
     /** One sampler tick: read the snapshot; on new statistics, append to the charts. */
     void tick() {
         boolean newStats = vm.sample();
         if (active && (newStats || vm.stateProperty().get() == RunState.FINISHED)) {
             charts.update(vm.history(), vm.openModelProperty().get());
+        }
+        if (active && vm.capacity().activeProperty().get()) {
+            capacity.update();
         }
     }
 
@@ -202,7 +223,15 @@ public final class RunView extends BorderPane {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         inputs.setMinWidth(0);
-        HBox row = new HBox(12, buttons, new Separator(Orientation.VERTICAL), inputs, status);
+        inputs.visibleProperty().bind(vm.searchProperty().not());
+        inputs.managedProperty().bind(inputs.visibleProperty());
+        Label searchHint = new Label("Capacity search: it sets the load itself, step by step.");
+        searchHint.getStyleClass().add("run-hint");
+        searchHint.visibleProperty().bind(vm.searchProperty());
+        searchHint.managedProperty().bind(searchHint.visibleProperty());
+        HBox.setHgrow(searchHint, Priority.ALWAYS);
+        searchHint.setMaxWidth(Double.MAX_VALUE);
+        HBox row = new HBox(12, buttons, new Separator(Orientation.VERTICAL), inputs, searchHint, status);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

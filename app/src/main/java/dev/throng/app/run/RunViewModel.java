@@ -70,6 +70,7 @@ public final class RunViewModel {
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObservableList<ProfileWeight> profileWeights = FXCollections.observableArrayList();
     private final BooleanProperty openModel = new SimpleBooleanProperty(this, "openModel", false);
+    private final BooleanProperty search = new SimpleBooleanProperty(this, "search", false);
 
     // Outputs.
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
@@ -80,6 +81,7 @@ public final class RunViewModel {
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart", true);
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper(this, "canStop", false);
     private final RunFigures figures = new RunFigures(MAX_TABLE_ROWS);
+    private final CapacityViewModel capacity = new CapacityViewModel();
 
     /** Guarded by the owner thread, like everything here. */
     private RunHandle handle;
@@ -137,6 +139,7 @@ public final class RunViewModel {
                 BackgroundTasks.inline());
         vm.result.set(r);
         vm.figures.showSaved(r);
+        vm.capacity.showResult(r.capacity());
         vm.setState(RunState.FINISHED, "Saved run of " + r.started());
         return vm;
     }
@@ -180,6 +183,14 @@ public final class RunViewModel {
     /** Whether the project's plan is the open model (arrival rate) rather than the closed one (users). */
     public ReadOnlyBooleanProperty openModelProperty() {
         return BooleanProperty.readOnlyBooleanProperty(openModel);
+    }
+
+    /**
+     * Whether the project's plan is a capacity search: the search sets the load itself, so the users, spawn and arrival
+     * inputs neither override it nor change it live.
+     */
+    public ReadOnlyBooleanProperty searchProperty() {
+        return BooleanProperty.readOnlyBooleanProperty(search);
     }
 
     // ---- outputs ------------------------------------------------------------------------------------------------
@@ -271,6 +282,11 @@ public final class RunViewModel {
         return figures.history();
     }
 
+    /** The capacity search of the run shown (inactive unless its plan is a capacity search). */
+    public CapacityViewModel capacity() {
+        return capacity;
+    }
+
     /** The single-user debug run of the same project (made on first use). */
     public DebugRunViewModel debugRun() {
         checkThread();
@@ -307,6 +323,7 @@ public final class RunViewModel {
         }
         loadedProject = p;
         PlanInputs in = PlanInputs.of(p.loadPlan());
+        search.set(p.loadPlan() instanceof LoadPlan.Capacity);
         openModel.set(in.open());
         users.set(in.users());
         spawnRate.set(in.spawnRate());
@@ -449,6 +466,7 @@ public final class RunViewModel {
         if (r != null) {
             result.set(r);
             figures.showResult(r);
+            capacity.showResult(r.capacity());
             String why = switch (r.reason()) {
                 case StopReason.Completed c -> "plan completed";
                 case StopReason.StoppedByUser u -> "stopped";
@@ -495,6 +513,7 @@ public final class RunViewModel {
             setState(RunState.STOPPING, "Stopping…");
         }
         figures.show(s, newStats, runningPlan, openModel.get());
+        capacity.show(s.capacity());
     }
 
     private void clearFigures() {
@@ -502,6 +521,7 @@ public final class RunViewModel {
         lastSequence = -1;
         lastPhase = null;
         figures.clear();
+        capacity.clear();
         result.set(null);
         error.set("");
         savedTo.set("");
@@ -529,7 +549,7 @@ public final class RunViewModel {
     private boolean live(java.util.function.Consumer<RunHandle> change) {
         checkThread();
         RunHandle h = handle;
-        if (h != null && state.get() == RunState.RUNNING) {
+        if (h != null && state.get() == RunState.RUNNING && !(runningPlan instanceof LoadPlan.Capacity)) {
             tasks.run(() -> change.accept(h), this::showError);
             return true;
         }

@@ -10,6 +10,11 @@
  * stop, live changes) go through {@link dev.throng.app.fx.BackgroundTasks#inOrder()}, one at a time in order, with
  * callbacks on the FX thread. {@link dev.throng.app.run.RunResultView} shows a finished run read-only.
  *
+ * <p>A capacity search adds {@link dev.throng.app.run.CapacityViewModel} (its steps, objective limits and result card,
+ * from the engine's {@code CapacityReport}s) and {@code CapacityPanel} (a chart of p95 and error rate against load, the
+ * table of steps, the card); {@link dev.throng.app.run.ObjectiveText} words objectives, loads and lengths, also for the
+ * load-plan editor.
+ *
  * <p>{@link dev.throng.app.run.DebugRunViewModel} runs one user alone and keeps each request and response for the
  * inspector of the "Debug run" tab. Finished runs are saved beside the project when the main window says where the
  * project file is ({@link dev.throng.app.run.RunViewModel#saveRunsBeside}).

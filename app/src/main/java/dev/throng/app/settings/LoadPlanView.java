@@ -22,28 +22,39 @@ import javafx.scene.layout.VBox;
 import javafx.util.converter.DoubleStringConverter;
 import javafx.util.converter.LongStringConverter;
 
-/** The load-plan editor: model choice, stages table and a chartfx preview of users or arrivals over time. FX thread. */
+/**
+ * The load-plan editor: the plan kind (closed, open, capacity search), the stages table or the capacity search's
+ * fields, and a chartfx preview of users or arrivals over time with, for a search, a line saying how long it may take
+ * and what it is judged by. FX thread.
+ */
 public final class LoadPlanView extends BorderPane {
     private final LoadPlanViewModel vm;
     private final DoubleDataSet curve = new DoubleDataSet("plan");
     private final DefaultNumericAxis yAxis = new DefaultNumericAxis("planned", "users");
     private final Label error = new Label();
+    private final CapacityForm capacityForm;
 
     public LoadPlanView(LoadPlanViewModel vm) {
         this.vm = vm;
         setId("load-plan");
-        var closed = new RadioButton("Closed model (concurrent users)");
-        var open = new RadioButton("Open model (arrivals per second)");
         var group = new ToggleGroup();
-        closed.setToggleGroup(group);
-        open.setToggleGroup(group);
-        (vm.openProperty().get() ? open : closed).setSelected(true);
-        vm.openProperty().addListener((o, a, b) -> (b ? open : closed).setSelected(true));
-        closed.setOnAction(e -> vm.setOpen(false));
-        open.setOnAction(e -> vm.setOpen(true));
+        var kinds = new HBox(16);
+        for (PlanKind k : PlanKind.values()) {
+            var button = new RadioButton(k.label());
+            button.setId("kind-" + k.name().toLowerCase(java.util.Locale.ROOT));
+            button.setUserData(k);
+            button.setToggleGroup(group);
+            button.setSelected(vm.kindProperty().get() == k);
+            button.setOnAction(e -> vm.setKind(k));
+            kinds.getChildren().add(button);
+        }
+        vm.kindProperty()
+                .addListener((o, a, b) -> group.getToggles().stream()
+                        .filter(t -> t.getUserData() == b)
+                        .forEach(t -> t.setSelected(true)));
         var summary = new Label();
         summary.textProperty().bind(vm.summaryProperty());
-        var top = new VBox(6, new HBox(16, closed, open), summary);
+        var top = new VBox(6, kinds, summary);
         top.setPadding(new Insets(8));
         setTop(top);
 
@@ -93,12 +104,23 @@ public final class LoadPlanView extends BorderPane {
                 .bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> vm.removeStage(table.getSelectionModel().getSelectedIndex()));
         error.getStyleClass().add("message");
-        var left = new BorderPane(table);
-        left.setBottom(new HBox(6, add, remove, error));
+        error.setId("plan-error");
+        var stagesPane = new BorderPane(table);
+        stagesPane.setBottom(new HBox(6, add, remove));
+        capacityForm = new CapacityForm(vm, error);
+        var left = new BorderPane();
+        Runnable showKind = () -> {
+            left.setCenter(vm.kindProperty().get() == PlanKind.CAPACITY ? capacityForm : stagesPane);
+            error.setText("");
+        };
+        showKind.run();
+        vm.kindProperty().addListener((o, a, b) -> showKind.run());
+        left.setBottom(error);
 
         var xAxis = new DefaultNumericAxis("time", "s");
         xAxis.setSide(Side.BOTTOM);
         yAxis.setSide(Side.LEFT);
+        yAxis.setForceZeroInRange(true);
         var chart = new XYChart(xAxis, yAxis);
         chart.setTitle("Plan preview");
         chart.setLegendVisible(false);
@@ -108,7 +130,21 @@ public final class LoadPlanView extends BorderPane {
                 .forEach(r -> ((io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer) r).setDrawMarker(false));
         fill();
         vm.points().addListener((ListChangeListener<LoadPlanViewModel.Point>) c -> fill());
-        var split = new SplitPane(left, chart);
+        var line = new Label();
+        line.setId("capacity-line");
+        line.setWrapText(true);
+        line.textProperty().bind(vm.capacityLineProperty());
+        line.visibleProperty().bind(vm.capacityLineProperty().isNotEmpty());
+        line.managedProperty().bind(line.visibleProperty());
+        line.styleProperty()
+                .bind(javafx.beans.binding.Bindings.when(vm.objectiveMissingProperty())
+                        .then("-fx-text-fill: #8a5a00; -fx-font-weight: bold;")
+                        .otherwise(""));
+        var right = new BorderPane(chart);
+        right.setBottom(line);
+        BorderPane.setMargin(line, new Insets(4, 8, 8, 8));
+        vm.unitProperty().addListener((o, a, b) -> yAxis.setUnit(b));
+        var split = new SplitPane(left, right);
         split.setDividerPositions(0.4);
         setCenter(split);
     }
@@ -128,7 +164,7 @@ public final class LoadPlanView extends BorderPane {
             x[i] = points.get(i).seconds();
             y[i] = points.get(i).value();
         }
-        yAxis.setUnit(vm.openProperty().get() ? "arrivals/s" : "users");
+        yAxis.setUnit(vm.unitProperty().get());
         curve.set(x, y);
     }
 }

@@ -2,22 +2,28 @@ package dev.throng.app.settings;
 
 import dev.throng.app.fx.ThreadOwner;
 import dev.throng.app.project.ProjectDocument;
+import dev.throng.app.run.ObjectiveText;
 import dev.throng.engine.load.ClosedSchedule;
 import dev.throng.engine.load.OpenSchedule;
 import dev.throng.engine.project.LoadPlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The load-plan editor: the model (closed or open), its stages, and the preview curve of users (closed) or arrivals
- * per second (open) over time, computed with the engine's load maths.
+ * The load-plan editor: the kind of plan (closed, open or capacity search), the stages of the closed and open models,
+ * the fields of a capacity search with a line saying how long it may take and what it is judged by, and the preview
+ * curve of users or arrivals per second over time (a search's upward ladder), computed with the engine's load maths.
+ * Every change is one undoable edit of the document.
  *
  * <p>Confined to the thread that made it (the FX thread in the app). Times are seconds.
  */
@@ -35,9 +41,56 @@ public final class LoadPlanViewModel {
      */
     public record StageRow(long seconds, double target, Double rate) {}
 
+    /** A number field of a capacity search, edited as text. */
+    public enum Field {
+        /** The first step's load, users or arrivals/s. */
+        START("Start"),
+        /** Added to the load (or the factor it is multiplied by) at each step. */
+        STEP("Step"),
+        /** How long each step is held, s. */
+        HOLD("Hold (s)"),
+        /** The highest load tried, users or arrivals/s. */
+        UPPER_BOUND("Upper bound"),
+        /** Narrowing steps after the first bad step. */
+        REFINEMENTS("Refinements"),
+        /** Users started per second between steps (users model only). */
+        SPAWN_RATE("Spawn rate (users/s)"),
+        /** The most iterations in progress at once (arrivals model only). */
+        MAX_CONCURRENT("Max concurrent users"),
+        /** How long users may finish their step when stopping, s. */
+        GRACEFUL_STOP("Graceful stop (s)");
+
+        private final String label;
+
+        Field(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** Whether the field means something for a search of {@code model}. */
+        public boolean appliesTo(LoadPlan.CapacityModel model) {
+            return switch (this) {
+                case SPAWN_RATE -> model == LoadPlan.CapacityModel.USERS;
+                case MAX_CONCURRENT -> model == LoadPlan.CapacityModel.ARRIVALS;
+                default -> true;
+            };
+        }
+    }
+
+    /** The refusal of a text that is not a number. */
+    public static final String BAD_NUMBER = "enter a number";
+
     private final ThreadOwner owner = new ThreadOwner();
     private final ProjectDocument document;
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(this, "open");
+    private final ReadOnlyObjectWrapper<PlanKind> kind = new ReadOnlyObjectWrapper<>(this, "kind", PlanKind.CLOSED);
+    private final ReadOnlyObjectWrapper<LoadPlan.Capacity> capacity = new ReadOnlyObjectWrapper<>(this, "capacity");
+    private final ReadOnlyStringWrapper capacityLine = new ReadOnlyStringWrapper(this, "capacityLine", "");
+    private final ReadOnlyBooleanWrapper objectiveMissing = new ReadOnlyBooleanWrapper(this, "objectiveMissing");
+    private final ReadOnlyStringWrapper unit = new ReadOnlyStringWrapper(this, "unit", "users");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ObservableList<StageRow> stages = FXCollections.observableArrayList();
     private final ObservableList<StageRow> stagesView = FXCollections.unmodifiableObservableList(stages);
@@ -52,6 +105,34 @@ public final class LoadPlanViewModel {
 
     public ReadOnlyBooleanProperty openProperty() {
         return open.getReadOnlyProperty();
+    }
+
+    /** The kind of the project's plan. */
+    public ReadOnlyObjectProperty<PlanKind> kindProperty() {
+        return kind.getReadOnlyProperty();
+    }
+
+    /** The project's plan when it is a capacity search; null otherwise. */
+    public ReadOnlyObjectProperty<LoadPlan.Capacity> capacityProperty() {
+        return capacity.getReadOnlyProperty();
+    }
+
+    /**
+     * Under a capacity search's preview: "up to 12 steps, at most 6m; objective: p95 &lt; 500ms, errors &lt; 1%", or,
+     * when the project has no thresholds, a warning to add one. Empty for other plans.
+     */
+    public ReadOnlyStringProperty capacityLineProperty() {
+        return capacityLine.getReadOnlyProperty();
+    }
+
+    /** True while the plan is a capacity search and the project has no thresholds to judge its steps by. */
+    public ReadOnlyBooleanProperty objectiveMissingProperty() {
+        return objectiveMissing.getReadOnlyProperty();
+    }
+
+    /** What the preview's values count: "users" or "arrivals/s". */
+    public ReadOnlyStringProperty unitProperty() {
+        return unit.getReadOnlyProperty();
     }
 
     /** "20 users at 5/s for 60 s", for a caption. */
@@ -71,6 +152,26 @@ public final class LoadPlanViewModel {
         owner.check();
         LoadPlan plan = document.project().loadPlan();
         open.set(plan instanceof LoadPlan.Open);
+        kind.set(PlanKind.of(plan));
+        capacity.set(plan instanceof LoadPlan.Capacity k ? k : null);
+        unit.set(
+                plan instanceof LoadPlan.Open
+                                || (plan instanceof LoadPlan.Capacity k && k.model() == LoadPlan.CapacityModel.ARRIVALS)
+                        ? "arrivals/s"
+                        : "users");
+        var thresholds = document.project().thresholds();
+        objectiveMissing.set(plan instanceof LoadPlan.Capacity && thresholds.isEmpty());
+        if (plan instanceof LoadPlan.Capacity k) {
+            int steps = k.ladder().size() + Math.max(0, k.refinements());
+            String head = "up to " + steps + (steps == 1 ? " step" : " steps") + ", at most "
+                    + ObjectiveText.length(k.duration().toSeconds()) + "; ";
+            capacityLine.set(
+                    thresholds.isEmpty()
+                            ? head + "add a threshold — the search judges each step by them"
+                            : head + "objective: " + ObjectiveText.objective(thresholds));
+        } else {
+            capacityLine.set("");
+        }
         var rows = new ArrayList<StageRow>();
         switch (plan) {
             case LoadPlan.Closed c -> {
@@ -90,7 +191,7 @@ public final class LoadPlanViewModel {
             case LoadPlan.Capacity k ->
                 summary.set("capacity search from " + fmt(k.start()) + " to " + fmt(k.upperBound())
                         + (k.model() == LoadPlan.CapacityModel.USERS ? " users" : " arrivals/s") + ", at most "
-                        + k.duration().toSeconds() + " s");
+                        + ObjectiveText.length(k.duration().toSeconds()));
         }
         stages.setAll(rows);
         points.setAll(curve(plan));
@@ -143,15 +244,90 @@ public final class LoadPlanViewModel {
 
     /** Switches between the closed model (users) and the open model (arrivals), keeping the duration. */
     public void setOpen(boolean value) {
+        setKind(value ? PlanKind.OPEN : PlanKind.CLOSED);
+    }
+
+    /** Makes the plan {@code value}, keeping what it can ({@link PlanKind#convert}), as one undoable edit. */
+    public void setKind(PlanKind value) {
         owner.check();
-        LoadPlan plan = document.project().loadPlan();
-        if (value == (plan instanceof LoadPlan.Open)) {
-            return;
-        }
-        LoadPlan next = value
-                ? new LoadPlan.Open(10, List.of(), 100, plan.duration(), plan.gracefulStop())
-                : new LoadPlan.Closed(10, 2, List.of(), plan.duration(), plan.gracefulStop());
+        LoadPlan next = value.convert(document.project().loadPlan());
         document.edit(p -> p.withLoadPlan(next));
+    }
+
+    /** The text a capacity field shows; empty when the plan is not a capacity search. */
+    public String fieldText(Field field) {
+        LoadPlan.Capacity k = capacity.get();
+        if (k == null) {
+            return "";
+        }
+        return switch (field) {
+            case START -> number(k.start());
+            case STEP -> number(k.step());
+            case HOLD -> Long.toString(k.hold().toSeconds());
+            case UPPER_BOUND -> number(k.upperBound());
+            case REFINEMENTS -> Integer.toString(k.refinements());
+            case SPAWN_RATE -> number(k.spawnRate());
+            case MAX_CONCURRENT -> Integer.toString(k.maxConcurrentUsers());
+            case GRACEFUL_STOP -> Long.toString(k.gracefulStop().toSeconds());
+        };
+    }
+
+    /**
+     * Sets a capacity field from its text, as one undoable edit; returns why the value is refused ("enter a number
+     * above 0"), or null when applied.
+     */
+    public String setField(Field field, String text) {
+        owner.check();
+        String t = text == null ? "" : text.strip();
+        try {
+            return editCapacity(k -> switch (field) {
+                case START -> CapacityEdits.start(k, Double.parseDouble(t));
+                case STEP -> CapacityEdits.step(k, Double.parseDouble(t));
+                case HOLD -> CapacityEdits.holdSeconds(k, Long.parseLong(t));
+                case UPPER_BOUND -> CapacityEdits.upperBound(k, Double.parseDouble(t));
+                case REFINEMENTS -> CapacityEdits.refinements(k, Integer.parseInt(t));
+                case SPAWN_RATE -> CapacityEdits.spawnRate(k, Double.parseDouble(t));
+                case MAX_CONCURRENT -> CapacityEdits.maxConcurrentUsers(k, Integer.parseInt(t));
+                case GRACEFUL_STOP -> CapacityEdits.gracefulStopSeconds(k, Long.parseLong(t));
+            });
+        } catch (NumberFormatException e) {
+            return field == Field.START
+                            || field == Field.STEP
+                            || field == Field.UPPER_BOUND
+                            || field == Field.SPAWN_RATE
+                    ? BAD_NUMBER
+                    : "enter a whole number";
+        }
+    }
+
+    /** Sets what a capacity search counts (users or arrivals/s), keeping its numbers. */
+    public String setCapacityModel(LoadPlan.CapacityModel value) {
+        return editCapacity(k -> CapacityEdits.model(k, value));
+    }
+
+    /** Sets how a capacity search's step applies (added or multiplied). */
+    public String setStepMode(LoadPlan.StepMode value) {
+        return editCapacity(k -> CapacityEdits.stepMode(k, value));
+    }
+
+    private String editCapacity(UnaryOperator<LoadPlan.Capacity> edit) {
+        owner.check();
+        if (!(document.project().loadPlan() instanceof LoadPlan.Capacity k)) {
+            return "the plan is not a capacity search: choose \"" + PlanKind.CAPACITY.label() + "\" first";
+        }
+        try {
+            LoadPlan.Capacity next = edit.apply(k);
+            document.edit(p -> p.withLoadPlan(next));
+            return null;
+        } catch (NumberFormatException e) {
+            throw e; // the caller words it for the field
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Replaces the stages (seconds must be above 0, targets and rates 0 or more); returns an error or null. */

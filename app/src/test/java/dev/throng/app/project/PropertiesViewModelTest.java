@@ -219,6 +219,44 @@ class PropertiesViewModelTest {
     }
 
     @Test
+    void loadPlanBecomesACapacitySearchEditedRowByRow() {
+        main.selectionProperty().set(new Selection.LoadPlan());
+        assertThat(set("Users", 20)).isNull();
+        assertThat(row("Model").choices()).contains(LoadPlanProperties.CAPACITY);
+        assertThat(set("Model", LoadPlanProperties.CAPACITY)).isNull();
+        assertThat(value("Model")).isEqualTo(LoadPlanProperties.CAPACITY);
+        assertThat(has("Users")).isFalse();
+        assertThat(has("Duration (s)"))
+                .as("a search's length follows from its steps")
+                .isFalse();
+        assertThat(value("Start (users)")).isEqualTo(20.0);
+        assertThat(set("Upper bound (users)", 200.0)).isNull();
+        assertThat(set("Step", 20.0)).isNull();
+        assertThat(set("Hold (s)", 15L)).isNull();
+        assertThat(set("Hold (s)", 0L)).contains("at least 1 s");
+        assertThat(set("Start (users)", -1.0)).isEqualTo("enter a number above 0");
+        assertThat(set("Refinements", 11)).isEqualTo("enter 0 to 10");
+        assertThat(value("At most")).isEqualTo("3m");
+        assertThat(has("Max concurrent users")).isFalse();
+        assertThat(set("Counts", CapacityProperties.ARRIVALS)).isNull();
+        assertThat(has("Start (arrivals/s)")).isTrue();
+        assertThat(has("Spawn rate (users/s)")).isFalse();
+        assertThat(set("Max concurrent users", 300)).isNull();
+        assertThat(set("Step mode", CapacityProperties.MULTIPLY)).isNull();
+        var k = (LoadPlan.Capacity) doc.project().loadPlan();
+        assertThat(k.model()).isEqualTo(LoadPlan.CapacityModel.ARRIVALS);
+        assertThat(k.stepMode()).isEqualTo(LoadPlan.StepMode.MULTIPLY);
+        assertThat(k.step()).as("a factor replaces the increment").isEqualTo(1.5);
+        assertThat(k.hold()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(k.upperBound()).isEqualTo(200);
+        assertThat(k.maxConcurrentUsers()).isEqualTo(300);
+        assertThat(set("Model", LoadPlanProperties.OPEN)).isNull();
+        assertThat(((LoadPlan.Open) doc.project().loadPlan()).startRate())
+                .as("the start becomes the arrival rate")
+                .isEqualTo(20);
+    }
+
+    @Test
     void arrowConditionIsEditedFromTheSheet() {
         main.selectionProperty().set(new Selection.Edge("browse", 1));
         Project before = doc.project();

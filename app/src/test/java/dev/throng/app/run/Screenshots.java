@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -14,7 +15,15 @@ public final class Screenshots {
     private Screenshots() {}
 
     public static void write(Scene scene, Path file) throws IOException {
-        WritableImage image = scene.snapshot(null);
+        write(scene.snapshot(null), file);
+    }
+
+    /** Writes one part of a shown window (a node, at its laid-out size). */
+    public static void write(Node node, Path file) throws IOException {
+        write(node.snapshot(null, null), file);
+    }
+
+    private static void write(WritableImage image, Path file) throws IOException {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         PixelReader reader = image.getPixelReader();

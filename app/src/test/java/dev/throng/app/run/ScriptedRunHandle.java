@@ -14,7 +14,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A run handle that replays snapshots a test pushes and records the changes asked of it. A test double for the
- * view-model's unit tests only (the GUI test runs the real engine). Thread-safe.
+ * view-model's unit tests, and for the capacity GUI test's scripted search (whose exact figures a real run cannot
+ * promise; the same test also runs the real engine). Thread-safe.
  */
 final class ScriptedRunHandle implements RunHandle {
     private volatile RunSnapshot current;

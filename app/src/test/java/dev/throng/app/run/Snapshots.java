@@ -1,6 +1,9 @@
 package dev.throng.app.run;
 
+import dev.throng.engine.project.LoadPlan;
 import dev.throng.engine.run.AgentStatus;
+import dev.throng.engine.run.CapacityReport;
+import dev.throng.engine.run.CapacityStep;
 import dev.throng.engine.run.RunPhase;
 import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.RunSnapshot;
@@ -78,5 +81,67 @@ final class Snapshots {
                 history,
                 List.of(),
                 Map.of());
+    }
+
+    /** {@code s} with a capacity search's progress. */
+    static RunSnapshot withCapacity(RunSnapshot s, CapacityReport capacity) {
+        return new RunSnapshot(
+                s.phase(),
+                s.elapsedMillis(),
+                s.plannedMillis(),
+                s.users(),
+                s.targetUsers(),
+                s.arrivalRate(),
+                s.dropped(),
+                s.stats(),
+                s.agents(),
+                s.warnings(),
+                capacity);
+    }
+
+    /**
+     * A judged (or, with {@code running}, held) step of 10 s: about one request per second per user, p95 {@code p95}
+     * ms; failed steps broke {@code p95<100ms} and name {@code GET /capacity} as degraded.
+     */
+    static CapacityStep step(int index, double load, double p95, double errorRate, boolean passed, boolean running) {
+        long start = (index - 1) * 10_000L;
+        return new CapacityStep(
+                index,
+                load,
+                false,
+                start,
+                running ? start : start + 10_000,
+                (long) (load * 10),
+                load * 1.03,
+                p95 / 2,
+                p95,
+                p95 * 1.5,
+                errorRate,
+                passed,
+                passed || running ? List.of() : List.of("p95<100ms"),
+                passed || running ? List.of() : List.of("GET /capacity"),
+                running);
+    }
+
+    /** A users search judged by {@code p95<100ms} and {@code error_rate<1%} with {@code steps} so far. */
+    static CapacityReport search(boolean finished, List<CapacityStep> steps) {
+        CapacityStep best = steps.stream()
+                .filter(s -> s.passed() && !s.running())
+                .reduce((a, b) -> b.load() > a.load() ? b : a)
+                .orElse(null);
+        CapacityStep bad = steps.stream()
+                .filter(s -> !s.passed() && !s.running())
+                .findFirst()
+                .orElse(null);
+        return new CapacityReport(
+                LoadPlan.CapacityModel.USERS,
+                List.of("p95<100ms", "error_rate<1%"),
+                best == null ? 0 : best.load(),
+                best == null ? 0 : best.requestsPerSecond(),
+                bad == null ? null : "p95<100ms",
+                bad == null ? List.of() : List.of("GET /capacity"),
+                bad == null && finished,
+                finished,
+                steps);
     }
 }

@@ -1,0 +1,163 @@
+package dev.throng.app.settings;
+
+import dev.throng.app.run.ObjectiveText;
+import dev.throng.engine.project.LoadPlan;
+import dev.throng.engine.project.LoadPlan.Capacity;
+import java.time.Duration;
+
+/**
+ * The edits of a capacity-search plan, one field each, refusing values the search cannot run with. Each returns the
+ * changed plan or throws {@link IllegalArgumentException} with a message for people ("enter a number above 0"). Loads
+ * are users or arrivals/s (the plan's model); times are seconds. Pure; thread-safe.
+ */
+public final class CapacityEdits {
+    /** The most narrowing steps a search may take. */
+    public static final int MAX_REFINEMENTS = 10;
+
+    private CapacityEdits() {}
+
+    public static Capacity model(Capacity k, LoadPlan.CapacityModel value) {
+        return new Capacity(
+                value,
+                k.start(),
+                k.step(),
+                k.stepMode(),
+                k.hold(),
+                k.upperBound(),
+                k.refinements(),
+                k.spawnRate(),
+                k.maxConcurrentUsers(),
+                k.gracefulStop());
+    }
+
+    public static Capacity start(Capacity k, double value) {
+        positive(value);
+        if (value > k.upperBound()) {
+            throw new IllegalArgumentException(
+                    "enter at most the upper bound (" + ObjectiveText.load(k.upperBound()) + ")");
+        }
+        return with(k, value, k.step(), k.stepMode(), k.hold(), k.upperBound(), k.refinements());
+    }
+
+    public static Capacity step(Capacity k, double value) {
+        if (k.stepMode() == LoadPlan.StepMode.MULTIPLY) {
+            if (!(value > 1) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("enter a factor above 1, e.g. 1.5");
+            }
+        } else {
+            positive(value);
+        }
+        return with(k, k.start(), value, k.stepMode(), k.hold(), k.upperBound(), k.refinements());
+    }
+
+    /**
+     * Switches how the step applies: to a factor of 1.5 when it becomes a factor (unless the step already is one above
+     * 1 and at most 10), to the start when it becomes an increment.
+     */
+    public static Capacity stepMode(Capacity k, LoadPlan.StepMode value) {
+        if (value == k.stepMode()) {
+            return k;
+        }
+        double step =
+                value == LoadPlan.StepMode.MULTIPLY ? (k.step() > 1 && k.step() <= 10 ? k.step() : 1.5) : k.start();
+        return with(k, k.start(), step, value, k.hold(), k.upperBound(), k.refinements());
+    }
+
+    public static Capacity holdSeconds(Capacity k, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("enter at least 1 s: each step is judged over its hold");
+        }
+        return with(k, k.start(), k.step(), k.stepMode(), Duration.ofSeconds(value), k.upperBound(), k.refinements());
+    }
+
+    public static Capacity upperBound(Capacity k, double value) {
+        positive(value);
+        if (value < k.start()) {
+            throw new IllegalArgumentException("enter at least the start (" + ObjectiveText.load(k.start()) + ")");
+        }
+        return with(k, k.start(), k.step(), k.stepMode(), k.hold(), value, k.refinements());
+    }
+
+    public static Capacity refinements(Capacity k, int value) {
+        if (value < 0 || value > MAX_REFINEMENTS) {
+            throw new IllegalArgumentException("enter 0 to " + MAX_REFINEMENTS);
+        }
+        return with(k, k.start(), k.step(), k.stepMode(), k.hold(), k.upperBound(), value);
+    }
+
+    public static Capacity spawnRate(Capacity k, double value) {
+        positive(value);
+        return new Capacity(
+                k.model(),
+                k.start(),
+                k.step(),
+                k.stepMode(),
+                k.hold(),
+                k.upperBound(),
+                k.refinements(),
+                value,
+                k.maxConcurrentUsers(),
+                k.gracefulStop());
+    }
+
+    public static Capacity maxConcurrentUsers(Capacity k, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("enter a number above 0");
+        }
+        return new Capacity(
+                k.model(),
+                k.start(),
+                k.step(),
+                k.stepMode(),
+                k.hold(),
+                k.upperBound(),
+                k.refinements(),
+                k.spawnRate(),
+                value,
+                k.gracefulStop());
+    }
+
+    public static Capacity gracefulStopSeconds(Capacity k, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("enter 0 or more");
+        }
+        return new Capacity(
+                k.model(),
+                k.start(),
+                k.step(),
+                k.stepMode(),
+                k.hold(),
+                k.upperBound(),
+                k.refinements(),
+                k.spawnRate(),
+                k.maxConcurrentUsers(),
+                Duration.ofSeconds(value));
+    }
+
+    private static Capacity with(
+            Capacity k,
+            double start,
+            double step,
+            LoadPlan.StepMode mode,
+            Duration hold,
+            double upperBound,
+            int refinements) {
+        return new Capacity(
+                k.model(),
+                start,
+                step,
+                mode,
+                hold,
+                upperBound,
+                refinements,
+                k.spawnRate(),
+                k.maxConcurrentUsers(),
+                k.gracefulStop());
+    }
+
+    private static void positive(double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("enter a number above 0");
+        }
+    }
+}
