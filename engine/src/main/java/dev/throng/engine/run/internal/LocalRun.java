@@ -546,27 +546,23 @@ public final class LocalRun implements RunHandle {
         if (!closedModel) {
             inFlight.incrementAndGet();
         }
-        Thread.ofVirtual().name("throng-user-" + index).start(() -> {
-            try {
-                if (closedModel) {
-                    user.runClosed();
-                } else {
-                    user.runOnce(intendedStartNanos);
-                }
-            } catch (InterruptedException e) {
-                // killed: nothing more to do
-            } catch (RuntimeException e) {
-                warn("a user of profile '" + user.profile().name() + "' stopped on an internal error: " + e);
-            } finally {
-                if (user.stoppedByData() && closedModel) {
-                    dataStop();
-                }
-                if (!closedModel) {
-                    inFlight.decrementAndGet();
-                }
-                pool.exited(member);
+        Consumer<RuntimeException> ended = error -> {
+            if (error != null) {
+                warn("a user of profile '" + user.profile().name() + "' stopped on an internal error: " + error);
             }
-        });
+            if (user.stoppedByData() && closedModel) {
+                dataStop();
+            }
+            if (!closedModel) {
+                inFlight.decrementAndGet();
+            }
+            pool.exited(member);
+        };
+        if (closedModel) {
+            user.startClosed(ended);
+        } else {
+            user.startOnce(intendedStartNanos, ended);
+        }
         return true;
     }
 
