@@ -376,6 +376,13 @@ final class DefaultHttpSession implements HttpSession {
     }
 
     @Override
+    public void idle() {
+        if (connections != null && !closed) {
+            connections.park(DirectClient::socketToPark);
+        }
+    }
+
+    @Override
     public CookieView cookies() {
         return cookies;
     }

@@ -202,6 +202,7 @@ public final class VirtualUser implements TemplateContext {
             if (wait > 0) {
                 long deadline = clock.nanoTime() + wait;
                 if (mayHandOff && wait >= HAND_OFF_MIN_THINK_NANOS) {
+                    transport.idle();
                     if (control.suspend(env.wakeups, deadline, this)) {
                         return false;
                     }

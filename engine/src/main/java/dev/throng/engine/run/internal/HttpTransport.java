@@ -56,6 +56,11 @@ public final class HttpTransport implements Transport {
     }
 
     @Override
+    public void idle() {
+        session.idle();
+    }
+
+    @Override
     public Optional<String> cookie(String name) {
         return session.cookies().value(name);
     }

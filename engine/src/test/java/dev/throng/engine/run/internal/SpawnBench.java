@@ -34,8 +34,10 @@ import java.util.function.Supplier;
  * planned time (median, 99th percentile, largest).
  *
  * <p>Run: {@code java -cp engine/target/test-classes:engine/target/classes:remote-agent/target/lib/*
- * dev.throng.engine.run.internal.SpawnBench URL [USERS=20000] [RATE=50000] [POOL=256]}. Only loopback URLs. The run
- * is stopped as soon as every user has started (at most 60 s).
+ * dev.throng.engine.run.internal.SpawnBench URL [USERS=20000] [RATE=50000] [POOL=256] [ROUNDS=1]}. Only loopback URLs.
+ * POOL 0 replaces HTTP by a transport that answers at once (the scheduler and the users alone). With ROUNDS above 1
+ * the same spawn is run that many times in this JVM (each a new run) and every round is printed: the first is a cold
+ * start, the later ones show the warmed code. Each run is stopped as soon as every user has started (at most 60 s).
  */
 public final class SpawnBench {
     private SpawnBench() {}
@@ -48,12 +50,23 @@ public final class SpawnBench {
         int users = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         double rate = args.length > 2 ? Double.parseDouble(args[2]) : 50_000;
         int pool = args.length > 3 ? Integer.parseInt(args[3]) : 256;
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        boolean ok = true;
+        for (int round = 1; round <= rounds; round++) {
+            System.out.printf(
+                    "round %d of %d (%s)%n", round, rounds, pool > 0 ? "HTTP, shared pool of " + pool : "no HTTP");
+            ok &= round(url, users, rate, pool);
+        }
+        System.exit(ok ? 0 : 1);
+    }
+
+    private static boolean round(String url, int users, double rate, int pool) throws Exception {
 
         Flow flow = new Flow(
                 "main", "main", List.of(Step.Request.of("get", "GET", "/")), List.of(Edge.of(Flow.START, "get", 1)));
         Settings settings = Settings.defaults()
                 .withBaseUrls(List.of(url))
-                .withConnections(new Settings.Connections(Settings.Connections.Policy.SHARED, pool));
+                .withConnections(new Settings.Connections(Settings.Connections.Policy.SHARED, Math.max(1, pool)));
         Project project = Project.empty("bench-spawn")
                 .withSettings(settings)
                 .withFlows(List.of(flow))
@@ -76,7 +89,7 @@ public final class SpawnBench {
         var sentFirst = new AtomicInteger();
         Supplier<Transport> transports = () -> {
             int i = made.getAndIncrement();
-            Transport inner = new HttpTransport(http.newSession());
+            Transport inner = pool > 0 ? new HttpTransport(http.newSession()) : new Instant();
             if (i >= users) {
                 return inner;
             }
@@ -126,7 +139,7 @@ public final class SpawnBench {
         run.close();
         if (n < users) {
             System.out.printf("throng spawn: only %d of %d users started within 60 s%n", n, users);
-            System.exit(1);
+            return false;
         }
         System.out.println(line("launch", launched, t0, rate));
         System.out.println(line("start", started, t0, rate));
@@ -140,7 +153,23 @@ public final class SpawnBench {
                 stats.takeInterval().rows().stream()
                         .mapToLong(r -> r.failures())
                         .sum());
-        System.exit(0);
+        return true;
+    }
+
+    /** A transport that answers 200 at once, without a network. */
+    private static final class Instant implements Transport {
+        @Override
+        public Reply send(Outgoing request) {
+            return new Reply(200, "OK", List.of(), new byte[0], 0, -1, -1, 0, 0, null, null);
+        }
+
+        @Override
+        public Optional<String> cookie(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void close() {}
     }
 
     /** The achieved rate and the lags behind the plan of one kind of event, as one line. */
