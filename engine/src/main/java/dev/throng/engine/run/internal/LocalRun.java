@@ -56,6 +56,9 @@ public final class LocalRun implements RunHandle {
     /** How often the scheduler looks at its schedule and commands at most, ns. */
     private static final long STEP_NANOS = 20_000_000L;
 
+    /** How often the scheduler looks while a closed ramp starts or stops users: one batch is then a ms of the ramp. */
+    private static final long RAMP_STEP_NANOS = 1_000_000L;
+
     private static final long TICK_NANOS = 1_000_000_000L;
 
     /** The longest real time close() waits for threads to end, ns. */
@@ -373,7 +376,9 @@ public final class LocalRun implements RunHandle {
         long wakeAt;
         if (closedSchedule != null) {
             adjustUsers(elapsed, now);
-            wakeAt = now + STEP_NANOS;
+            long since = elapsed - scheduleOffsetNanos;
+            boolean ramping = closedSchedule.usersAt(since + STEP_NANOS) != closedSchedule.usersAt(since);
+            wakeAt = now + (ramping ? RAMP_STEP_NANOS : STEP_NANOS);
         } else {
             wakeAt = spawnArrivals(elapsed);
         }
