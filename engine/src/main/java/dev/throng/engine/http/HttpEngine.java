@@ -89,6 +89,7 @@ public final class HttpEngine implements AutoCloseable {
                 .http1Config(Http1Config.custom()
                         .setBufferSize(CONNECTION_BUFFER_BYTES)
                         .build())
+                .responseParserFactory(ResponseHeadParser.FACTORY)
                 .build();
         if (options.connectionPolicy() == ConnectionPolicy.PER_USER) {
             direct = new DirectClient(options, clock, operator, connections, socketConfig, tlsConfig);

@@ -34,6 +34,9 @@ record ResponseEvaluation(
      * @param context the user's template context (for expected values)
      * @param cookies the user's cookie jar, by name
      */
+    /** What a request without checks or extractors that passed evaluates to (the usual case, made once). */
+    private static final ResponseEvaluation PASSED = new ResponseEvaluation(null, null, List.of(), Map.of());
+
     static ResponseEvaluation of(
             PreparedRequest request,
             Transport.Reply reply,
@@ -52,6 +55,9 @@ record ResponseEvaluation(
         if (!request.hasStatusCheck && reply.status() >= 400) {
             kind = HTTP_STATUS;
             message = ("HTTP " + reply.status() + " " + reply.reason()).strip();
+        }
+        if (request.checks.isEmpty() && request.extractors.isEmpty()) {
+            return kind == null ? PASSED : new ResponseEvaluation(kind, message, List.of(), Map.of());
         }
         var lazy = new LazyBody(reply);
         var results = new ArrayList<Exchange.CheckResult>();
