@@ -39,12 +39,14 @@ while [ $i -lt "$RUNS" ]; do
         'BEGIN {printf "wrk rps=%.0f cpu_us_per_request=%.2f\n", rps, (t1 - t0) / hz * 1e6 / (rps * s)}' \
         | tee -a "$OUT/wrk.lines"
     taskset -c 1 "$JAVA" -XX:+UseParallelGC ${FLAGS:-} -cp "$CP" "$BENCH_DIR/ThroughputBench.java" "$URL" "$USERS" "$WARMUP" "$SECONDS_MEASURED" \
-        | tee -a "$OUT/throng.lines"
+        | grep '^throng ' | tee -a "$OUT/throng.lines"
 done
 
 wrk_us=$(sed 's/.*cpu_us_per_request=\([0-9.]*\).*/\1/' "$OUT/wrk.lines" | median)
 wrk_rps=$(sed 's/.*rps=\([0-9.]*\) .*/\1/' "$OUT/wrk.lines" | median)
 thr_us=$(sed 's/.*cpu_us_per_request=\([0-9.]*\).*/\1/' "$OUT/throng.lines" | median)
 thr_rps=$(sed 's/.* rps=\([0-9.]*\) .*/\1/' "$OUT/throng.lines" | median)
-echo "median of $RUNS: wrk $wrk_us us/request at $wrk_rps req/s; throng $thr_us us/request at $thr_rps req/s;" \
+thr_alloc=$(sed 's/.*alloc_bytes_per_request=\([0-9.]*\).*/\1/' "$OUT/throng.lines" | median)
+echo "median of $RUNS: wrk $wrk_us us/request at $wrk_rps req/s; throng $thr_us us/request at $thr_rps req/s" \
+    "($thr_alloc bytes allocated per request);" \
     "ratio throng/wrk $(awk -v a="$thr_us" -v b="$wrk_us" 'BEGIN {printf "%.2f", a / b}')"

@@ -181,8 +181,9 @@ final class DirectClient {
             path = "/";
         }
         String query = uri.getRawQuery();
+        // with no host, HttpCore takes the path as it is (its other constructor parses it as a URI once more)
         BasicClassicHttpRequest request =
-                new BasicClassicHttpRequest(method, query == null ? path : path + '?' + query);
+                new BasicClassicHttpRequest(method, (HttpHost) null, query == null ? path : path + '?' + query);
         request.addHeader("Host", uri.getPort() >= 0 ? host + ':' + port : host);
         boolean agent = false;
         boolean encoding = false;

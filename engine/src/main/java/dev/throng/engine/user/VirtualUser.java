@@ -440,7 +440,7 @@ public final class VirtualUser implements TemplateContext {
             // the user is being cut off: what its last call did is not the target's doing
             throw new InterruptedException("user killed");
         }
-        var evaluation = ResponseEvaluation.of(request, reply, latencyMicros, this, transport::cookie);
+        var evaluation = ResponseEvaluation.of(request, reply, latencyMicros, this, transport);
         vars.putAll(evaluation.extracted());
         report(request, out, reply, latencyMicros, evaluation);
         return evaluation.failureKind() != null;
