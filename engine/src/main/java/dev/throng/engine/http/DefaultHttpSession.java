@@ -9,6 +9,8 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.RouteInfo;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -23,16 +25,19 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
- * One simulated user's HTTP state: its cookie store, an HttpClient context (per-call timings) and, for
- * {@code PER_USER}, its own connections, used through {@link DirectClient}; {@code SHARED} goes through HttpClient's
- * classic client and its pool. Confined to the user's thread; {@link #close()} may also come from the engine.
+ * One simulated user's HTTP state: its cookie store and, for {@code PER_USER}, its own connections, used through
+ * {@link DirectClient}; {@code SHARED} goes through HttpClient's classic client and its pool. Each call has an
+ * HttpClient context of its own (per-call timings), dropped at its end: a waiting user keeps no request, response,
+ * route or headers. Confined to the user's thread; {@link #close()} may also come from the engine.
  */
 final class DefaultHttpSession implements HttpSession {
     private static final List<Header> NO_HEADERS = List.of();
 
     private final HttpEngine engine;
     private final Clock clock;
-    private final ExchangeContext context;
+    /** The context of the call in progress; {@code null} between calls. */
+    private ExchangeContext context;
+
     private final SessionConnections<ManagedHttpClientConnection> connections; // null under SHARED
     private final SessionCookies cookies;
     /** The URI of the hop being sent on the direct path (for messages); {@code null} before the first. */
@@ -44,11 +49,7 @@ final class DefaultHttpSession implements HttpSession {
         this.engine = engine;
         this.clock = engine.clock();
         this.connections = connections;
-        this.context = new ExchangeContext(clock);
         this.cookies = new SessionCookies(clock);
-        if (connections == null) {
-            context.setCookieStore(cookies.store()); // the direct path handles cookies itself
-        }
     }
 
     @Override
@@ -58,6 +59,10 @@ final class DefaultHttpSession implements HttpSession {
         }
         engine.ensureOpen();
         long start = clock.nanoTime();
+        context = new ExchangeContext(clock);
+        if (connections == null) {
+            context.setCookieStore(cookies); // the direct path handles cookies itself
+        }
         context.beginCall();
         TotalTimeout deadline = engine.startTotalTimeout();
         hop = null;
@@ -67,6 +72,7 @@ final class DefaultHttpSession implements HttpSession {
             if (deadline != null) {
                 deadline.stop();
             }
+            context = null;
         }
     }
 
@@ -164,7 +170,33 @@ final class DefaultHttpSession implements HttpSession {
         };
     }
 
+    /** The {@code SHARED} path: a permit of the shared pool, then HttpClient's classic client. */
     private HttpResult exchange(HttpCall call, long start, TotalTimeout deadline) {
+        Semaphore gate = engine.sharedGate();
+        try {
+            if (deadline == null) {
+                gate.acquire();
+            } else if (!gate.tryAcquire(engine.options().totalTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                HttpFailure failure = new HttpFailure(
+                        Kind.TOTAL_TIMEOUT,
+                        "the call to " + targetOf(call) + " waited longer than "
+                                + engine.options().totalTimeout().toMillis()
+                                + " ms for a connection of the shared pool");
+                return new HttpResult(
+                        0, "", NO_HEADERS, BodyReader.EMPTY, 0, timings(start, Timings.NONE), failure, call.uri());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(call, start, Timings.NONE, e, deadline);
+        }
+        try {
+            return exchangeOpen(call, start, deadline);
+        } finally {
+            gate.release();
+        }
+    }
+
+    private HttpResult exchangeOpen(HttpCall call, long start, TotalTimeout deadline) {
         HttpUriRequestBase request;
         ClassicHttpResponse response;
         for (int attempt = 0; ; attempt++) {
@@ -238,6 +270,10 @@ final class DefaultHttpSession implements HttpSession {
         long total = clock.nanoTime() - start;
         Timings timings = new Timings(context.connectNanos(), context.tlsNanos(), firstByte, total);
         return new HttpResult(status, reason, headers, body, bodyBytes, timings, failure, finalUri);
+    }
+
+    private Timings timings(long start, long firstByte) {
+        return new Timings(context.connectNanos(), context.tlsNanos(), firstByte, clock.nanoTime() - start);
     }
 
     private HttpResult failed(HttpCall call, long start, long firstByte, Exception e, TotalTimeout deadline) {
@@ -337,6 +373,13 @@ final class DefaultHttpSession implements HttpSession {
     private static String hostPort(URI uri) {
         int port = uri.getPort() >= 0 ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
         return uri.getHost() + ":" + port;
+    }
+
+    @Override
+    public void idle() {
+        if (connections != null && !closed) {
+            connections.park(DirectClient::socketToPark);
+        }
     }
 
     @Override

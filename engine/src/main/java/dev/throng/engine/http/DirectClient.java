@@ -3,11 +3,13 @@ package dev.throng.engine.http;
 import dev.throng.engine.Version;
 import dev.throng.engine.time.Clock;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.RedirectException;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
@@ -179,8 +181,9 @@ final class DirectClient {
             path = "/";
         }
         String query = uri.getRawQuery();
+        // with no host, HttpCore takes the path as it is (its other constructor parses it as a URI once more)
         BasicClassicHttpRequest request =
-                new BasicClassicHttpRequest(method, query == null ? path : path + '?' + query);
+                new BasicClassicHttpRequest(method, (HttpHost) null, query == null ? path : path + '?' + query);
         request.addHeader("Host", uri.getPort() >= 0 ? host + ':' + port : host);
         boolean agent = false;
         boolean encoding = false;
@@ -221,7 +224,7 @@ final class DirectClient {
             request.addHeader("Content-Length", "0");
         }
 
-        ManagedHttpClientConnection connection = connections.find(secure, host, port);
+        ManagedHttpClientConnection connection = connections.find(secure, host, port, this::revive);
         if (connection != null && !connection.isOpen()) {
             connections.discard(connection);
             connection = null;
@@ -252,6 +255,32 @@ final class DirectClient {
             storeCookies(response, origin, cookies);
         }
         return new Hop(uri, response, connection, redirects);
+    }
+
+    /** A new connection object around the open socket of a parked connection (see {@link #socketToPark}). */
+    private ManagedHttpClientConnection revive(Socket socket) throws IOException {
+        ManagedHttpClientConnection connection = factory.createConnection(null);
+        if (socket instanceof SSLSocket tls) {
+            connection.bind(tls, tls); // closing the TLS socket closes the one below it
+        } else {
+            connection.bind(socket);
+        }
+        connection.setSocketTimeout(responseTimeout);
+        return connection;
+    }
+
+    /**
+     * The socket to keep of an idle connection that is parked ({@link SessionConnections#park}), or {@code null} to
+     * keep the connection object as it is. Only an open connection with its socket is parked; the connection object is
+     * dropped with its buffers, and nothing is lost: after a response read to its end, an HTTP/1.1 server sends
+     * nothing more until the next request.
+     */
+    static Socket socketToPark(ManagedHttpClientConnection connection) {
+        if (!connection.isOpen()) {
+            return null;
+        }
+        Socket socket = connection.getSocket();
+        return socket == null || socket.isClosed() ? null : socket;
     }
 
     private static boolean named(List<Header> headers, String name) {

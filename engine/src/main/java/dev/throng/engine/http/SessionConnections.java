@@ -1,5 +1,8 @@
 package dev.throng.engine.http;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.util.function.Function;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.io.ModalCloseable;
 
@@ -8,7 +11,9 @@ import org.apache.hc.core5.io.ModalCloseable;
  * host, port), at most {@link #MAX_ROUTES} origins; when a session talks to more origins, the least recently used
  * connection is closed. It only holds connections: {@link DirectClient} opens them and decides when one is discarded.
  *
- * <p>Small on purpose (a waiting user pays for it): one array and one slot per origin, made on first use.
+ * <p>Small on purpose (a waiting user pays for it): one array and one slot per origin, made on first use. A user that
+ * waits long {@link #park parks} its connections: each slot keeps only the socket, and the connection object (with
+ * its buffers) is made again around it by the next {@link #find}.
  *
  * <p>Used by the session's thread; {@link #close()} and {@link #abort()} may come from other threads (the engine on
  * shutdown, the total-timeout timer), so methods synchronize on {@code this} (uncontended in normal use; a thread
@@ -20,12 +25,19 @@ final class SessionConnections<C extends ModalCloseable> {
     /** How many origins a session keeps a connection to at once (browsers keep one per origin too). */
     static final int MAX_ROUTES = 4;
 
-    /** One origin's connection. */
-    private static final class Slot<C> {
+    /** Makes a connection object around a parked connection's open socket. */
+    @FunctionalInterface
+    interface Revive<C> {
+        C around(Socket socket) throws IOException;
+    }
+
+    /** One origin's connection: the connection object, or only its socket while parked. */
+    private static final class Slot<C extends ModalCloseable> {
         final boolean secure;
         final String host;
         final int port;
-        final C connection;
+        C connection; // null while parked
+        Socket parked; // non-null while parked
         long lastUse;
 
         Slot(boolean secure, String host, int port, C connection) {
@@ -33,6 +45,14 @@ final class SessionConnections<C extends ModalCloseable> {
             this.host = host;
             this.port = port;
             this.connection = connection;
+        }
+
+        void close(CloseMode mode) {
+            if (connection != null) {
+                connection.close(mode);
+            } else {
+                closeQuietly(parked);
+            }
         }
     }
 
@@ -42,20 +62,66 @@ final class SessionConnections<C extends ModalCloseable> {
     private boolean closed;
 
     /**
-     * The connection kept for this origin, or {@code null} when there is none.
+     * The connection kept for this origin, or {@code null} when there is none. A parked one is made again around its
+     * socket with {@code revive}; if that fails, the socket is closed and forgotten (and {@code null} returned).
      *
      * @throws IllegalStateException when the session is closed
      */
-    synchronized C find(boolean secure, String host, int port) {
+    synchronized C find(boolean secure, String host, int port, Revive<C> revive) {
         ensureOpen();
         for (int i = 0; i < count; i++) {
             Slot<C> s = slots[i];
             if (s.port == port && s.secure == secure && s.host.equals(host)) {
+                if (s.connection == null) {
+                    if (s.parked.isClosed()) {
+                        remove(i);
+                        return null;
+                    }
+                    try {
+                        s.connection = revive.around(s.parked);
+                        s.parked = null;
+                    } catch (IOException | RuntimeException e) {
+                        closeQuietly(s.parked);
+                        remove(i);
+                        return null;
+                    }
+                }
                 s.lastUse = ++uses;
                 return s.connection;
             }
         }
         return null;
+    }
+
+    /**
+     * Parks every connection: keeps the socket that {@code socketOf} gives (it returns {@code null} for a connection
+     * that cannot be parked, which stays as it is) and drops the connection object.
+     */
+    synchronized void park(Function<C, Socket> socketOf) {
+        for (int i = 0; i < count; i++) {
+            Slot<C> s = slots[i];
+            if (s.connection != null) {
+                Socket socket = socketOf.apply(s.connection);
+                if (socket != null) {
+                    s.parked = socket;
+                    s.connection = null;
+                }
+            }
+        }
+    }
+
+    /** Connections kept, parked ones included. */
+    synchronized int size() {
+        return count;
+    }
+
+    /** Parked connections. */
+    synchronized int parked() {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            n += slots[i].connection == null ? 1 : 0;
+        }
+        return n;
     }
 
     /**
@@ -82,7 +148,7 @@ final class SessionConnections<C extends ModalCloseable> {
                     slot = i;
                 }
             }
-            slots[slot].connection.close(CloseMode.GRACEFUL);
+            slots[slot].close(CloseMode.GRACEFUL);
         }
         Slot<C> s = new Slot<>(secure, host, port, connection);
         s.lastUse = ++uses;
@@ -93,18 +159,22 @@ final class SessionConnections<C extends ModalCloseable> {
     synchronized void discard(C connection) {
         for (int i = 0; i < count; i++) {
             if (slots[i].connection == connection) {
-                slots[i] = slots[--count];
-                slots[count] = null;
+                remove(i);
                 break;
             }
         }
         connection.close(CloseMode.IMMEDIATE);
     }
 
+    private void remove(int i) {
+        slots[i] = slots[--count];
+        slots[count] = null;
+    }
+
     /** Closes every connection at once, so that a call blocked on one fails; the session stays usable. */
     synchronized void abort() {
         for (int i = 0; i < count; i++) {
-            slots[i].connection.close(CloseMode.IMMEDIATE);
+            slots[i].close(CloseMode.IMMEDIATE);
         }
     }
 
@@ -112,10 +182,18 @@ final class SessionConnections<C extends ModalCloseable> {
     synchronized void close() {
         closed = true;
         for (int i = 0; i < count; i++) {
-            slots[i].connection.close(CloseMode.GRACEFUL);
+            slots[i].close(CloseMode.GRACEFUL);
             slots[i] = null;
         }
         count = 0;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closed either way
+        }
     }
 
     private void ensureOpen() {

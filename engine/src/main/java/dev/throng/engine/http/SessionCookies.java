@@ -3,15 +3,18 @@ package dev.throng.engine.http;
 import dev.throng.engine.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.cookie.CookieStore;
 
 /**
- * A session's cookie jar and its {@link CookieView}. The store is made when the first cookie comes (most users of
- * many tests never get one, and a waiting user pays for every object it holds). Confined to the session's thread.
+ * A session's cookie jar, its {@link CookieView}, and the {@link CookieStore} HttpClient's exec chain reads and fills
+ * under {@link ConnectionPolicy#SHARED}. The store is made when the first cookie comes (most users of many tests never
+ * get one, and a waiting user pays for every object it holds). Confined to the session's thread.
  */
-final class SessionCookies implements CookieView {
+final class SessionCookies implements CookieView, CookieStore {
     private final Clock clock;
     private BasicCookieStore store;
 
@@ -66,5 +69,28 @@ final class SessionCookies implements CookieView {
         if (store != null) {
             store.clear();
         }
+    }
+
+    // CookieStore, for HttpClient's exec chain
+
+    @Override
+    public void addCookie(org.apache.hc.client5.http.cookie.Cookie cookie) {
+        store().addCookie(cookie);
+    }
+
+    @Override
+    public List<org.apache.hc.client5.http.cookie.Cookie> getCookies() {
+        return store == null ? List.of() : store.getCookies();
+    }
+
+    @Override
+    @SuppressWarnings("deprecation") // the interface's abstract method; HttpClient calls the Instant one
+    public boolean clearExpired(Date date) {
+        return store != null && store.clearExpired(date);
+    }
+
+    @Override
+    public boolean clearExpired(Instant instant) {
+        return store != null && store.clearExpired(instant);
     }
 }

@@ -7,7 +7,9 @@
  * values (never exceptions). The implementation (package-private classes) is built on Apache HttpClient 5: with one
  * connection per user ({@code PER_USER}, the default) each session writes its requests onto its own connection with
  * HttpCore's request executor ({@code DirectClient}: cookies, redirects, decoding done here, no execution chain); with a
- * shared pool ({@code SHARED}) the classic client does the work.
+ * shared pool ({@code SHARED}) the classic client does the work, behind a fair semaphore of one permit per pooled
+ * connection. Response heads are read by our own parser ({@code ResponseHeadParser}). Between calls a session keeps
+ * no call state; {@link dev.throng.engine.http.HttpSession#idle()} also parks its connections as bare sockets.
  *
  * <p>May import: the JDK, Apache HttpClient 5 ({@code org.apache.hc.*}, only this package in the whole project) and
  * {@code dev.throng.engine.time}. It does not know the project model: the run layer maps the project's settings to

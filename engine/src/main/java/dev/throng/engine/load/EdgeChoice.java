@@ -24,7 +24,9 @@ public final class EdgeChoice {
         double total = 0;
         int eligible = 0;
         Edge only = null;
-        for (Edge e : edges) {
+        int n = edges.size();
+        for (int i = 0; i < n; i++) { // indexed: no iterator per step of every user
+            Edge e = edges.get(i);
             if (isEligible(e, holds)) {
                 total += e.weight();
                 eligible++;
@@ -39,7 +41,8 @@ public final class EdgeChoice {
         }
         double pick = random.nextDouble() * total;
         Edge last = null;
-        for (Edge e : edges) {
+        for (int i = 0; i < n; i++) {
+            Edge e = edges.get(i);
             if (isEligible(e, holds)) {
                 last = e;
                 pick -= e.weight();

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 
 /**
@@ -32,14 +31,17 @@ record ResponseEvaluation(
      *
      * @param latencyMicros the measured response time, µs
      * @param context the user's template context (for expected values)
-     * @param cookies the user's cookie jar, by name
+     * @param cookies the user's transport, for its cookies by name
      */
+    /** What a request without checks or extractors that passed evaluates to (the usual case, made once). */
+    private static final ResponseEvaluation PASSED = new ResponseEvaluation(null, null, List.of(), Map.of());
+
     static ResponseEvaluation of(
             PreparedRequest request,
             Transport.Reply reply,
             long latencyMicros,
             TemplateContext context,
-            Function<String, Optional<String>> cookies) {
+            Transport cookies) {
         if (reply.failureKind() != null) {
             return new ResponseEvaluation(
                     reply.failureKind(),
@@ -52,6 +54,9 @@ record ResponseEvaluation(
         if (!request.hasStatusCheck && reply.status() >= 400) {
             kind = HTTP_STATUS;
             message = ("HTTP " + reply.status() + " " + reply.reason()).strip();
+        }
+        if (request.checks.isEmpty() && request.extractors.isEmpty()) {
+            return kind == null ? PASSED : new ResponseEvaluation(kind, message, List.of(), Map.of());
         }
         var lazy = new LazyBody(reply);
         var results = new ArrayList<Exchange.CheckResult>();
@@ -173,7 +178,7 @@ record ResponseEvaluation(
             PreparedRequest.PreparedExtractor pe,
             Transport.Reply reply,
             LazyBody body,
-            Function<String, Optional<String>> cookies,
+            Transport cookies,
             TemplateContext context) {
         return switch (pe.extractor().kind()) {
             case JSONPATH -> {
@@ -200,7 +205,7 @@ record ResponseEvaluation(
             }
             case HEADER -> reply.header(pe.extractor().expression()).orElse(null);
             case COOKIE ->
-                cookies.apply(pe.extractor().expression())
+                cookies.cookie(pe.extractor().expression())
                         .or(() -> setCookie(reply, pe.extractor().expression()))
                         .orElse(null);
         };

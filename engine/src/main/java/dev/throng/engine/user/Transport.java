@@ -17,6 +17,12 @@ public interface Transport extends AutoCloseable {
     /** The value of the cookie {@code name} the user holds now (any domain), if any. */
     Optional<String> cookie(String name);
 
+    /**
+     * The user is about to wait long (a think time of a second or more) without a thread: the transport may let go of
+     * what only a call in flight needs (connection buffers). Called from the user's thread, between calls.
+     */
+    default void idle() {}
+
     /** Releases the connection. */
     @Override
     void close();

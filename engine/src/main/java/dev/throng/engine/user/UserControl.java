@@ -9,10 +9,19 @@ import dev.throng.engine.time.Clock;
  * <p>A graceful stop lets the user finish the step it is in (a pause or a think time is cut short at once), then run
  * its profile's stop flow. A kill interrupts the user's thread wherever it is (an HTTP call in progress is
  * abandoned) and nothing more is recorded.
+ *
+ * <p>A user that waits without a thread ({@link #suspend}) is resumed at once, on a new thread, by a stop or a kill.
  */
 public final class UserControl {
     private Thread thread;
     private boolean sleeping;
+    /** The user waiting without a thread, resumed by whoever takes it first; {@code null} otherwise. */
+    private VirtualUser suspended;
+    /** Where the suspended user's deadline is kept. */
+    private Wakeups wakeups;
+    /** This control's place in {@link Wakeups}' heap, or -1; guarded by the {@link Wakeups}' lock. */
+    int wakeIndex = -1;
+
     private volatile boolean stopping;
     private volatile boolean killed;
     private volatile boolean inStopFlow;
@@ -26,20 +35,78 @@ public final class UserControl {
     }
 
     /** Asks the user to stop after its current step. */
-    public synchronized void requestStop() {
-        stopping = true;
-        if (sleeping && !inStopFlow && thread != null) {
-            thread.interrupt();
+    public void requestStop() {
+        VirtualUser resume;
+        synchronized (this) {
+            stopping = true;
+            if (sleeping && !inStopFlow && thread != null) {
+                thread.interrupt();
+            }
+            resume = takeSuspended();
+        }
+        if (resume != null) {
+            resume.resume();
         }
     }
 
     /** Stops the user at once. */
-    public synchronized void kill() {
-        stopping = true;
-        killed = true;
-        if (thread != null) {
-            thread.interrupt();
+    public void kill() {
+        VirtualUser resume;
+        synchronized (this) {
+            stopping = true;
+            killed = true;
+            if (thread != null) {
+                thread.interrupt();
+            }
+            resume = takeSuspended();
         }
+        if (resume != null) {
+            resume.resume();
+        }
+    }
+
+    /**
+     * Lets {@code user} wait until {@code deadlineNanos} without a thread: its caller's thread is free to end, and the
+     * user is resumed ({@link VirtualUser#resume()}) on the timer thread at the deadline, or at once by a stop or a
+     * kill. Called from the user's thread.
+     *
+     * @return false (and nothing is scheduled) when the user is stopping already
+     */
+    boolean suspend(Wakeups wakeups, long deadlineNanos, VirtualUser user) {
+        synchronized (this) {
+            if (stopping) {
+                return false;
+            }
+            thread = null;
+            suspended = user;
+            this.wakeups = wakeups;
+            wakeups.add(this, deadlineNanos);
+            return true;
+        }
+    }
+
+    /** Called by {@link Wakeups}' timer at the deadline of a suspended user. */
+    void deadlineReached() {
+        VirtualUser resume;
+        synchronized (this) {
+            resume = suspended;
+            suspended = null;
+            wakeups = null;
+        }
+        if (resume != null) {
+            resume.resume();
+        }
+    }
+
+    /** The suspended user, taken off the timer; {@code null} when there is none. Caller holds {@code this}. */
+    private VirtualUser takeSuspended() {
+        VirtualUser user = suspended;
+        if (user != null) {
+            suspended = null;
+            wakeups.remove(this);
+            wakeups = null;
+        }
+        return user;
     }
 
     public boolean isStopping() {

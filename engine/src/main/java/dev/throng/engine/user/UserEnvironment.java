@@ -23,8 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * What every user of one run shares: the project with its requests compiled, the base URL, the environment, the
- * clock, the statistics sink, the data sources and the run's counter. Thread-safe (immutable apart from the atomic
- * counter and the thread-safe row sources and sink).
+ * clock, the statistics sink, the data sources, the run's counter and the timer of the users that think without a
+ * thread. Thread-safe (immutable apart from the atomic counter, the timer and the thread-safe row sources and sink).
  */
 public final class UserEnvironment {
 
@@ -66,6 +66,8 @@ public final class UserEnvironment {
     final Map<String, PreparedRequest> requests;
     final List<Map.Entry<String, Template>> variables;
     final AtomicLong counter = new AtomicLong();
+    /** The deadlines of the users that think without a thread (see {@link VirtualUser#startClosed}). */
+    final Wakeups wakeups;
 
     private UserEnvironment(
             Project project,
@@ -81,6 +83,7 @@ public final class UserEnvironment {
         this.flows = flows;
         this.requests = requests;
         this.variables = variables;
+        this.wakeups = new Wakeups(config.clock());
     }
 
     /**

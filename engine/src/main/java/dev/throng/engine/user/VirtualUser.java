@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -34,10 +36,10 @@ public final class VirtualUser implements TemplateContext {
     private static final int EXAMPLE_BODY_CHARS = 200;
 
     /**
-     * The shortest think time (or pacing interval) from which a user sends its requests from a helper thread, ns. See
-     * {@link #sendAside}.
+     * The shortest think time (or pacing interval) from which a user started with {@link #startClosed} gives its
+     * thread up while it thinks, ns. See {@link #startClosed}.
      */
-    static final long SEND_ASIDE_MIN_THINK_NANOS = 1_000_000_000L;
+    static final long HAND_OFF_MIN_THINK_NANOS = 1_000_000_000L;
 
     /** The failure kind of a call cut short because its thread was interrupted; never counted. */
     static final String CANCELLED = "cancelled";
@@ -57,14 +59,11 @@ public final class VirtualUser implements TemplateContext {
     /** The open model's intended start, applied to the first request only; {@code Long.MIN_VALUE} when none. */
     private long intendedStartNanos = Long.MIN_VALUE;
 
-    /**
-     * Whether requests are sent from a short-lived helper virtual thread while this user's thread waits. A parked
-     * virtual thread keeps a stack chunk as large as the deepest stack it ever parked with, and socket I/O parks deep
-     * inside the HTTP code: a user that thinks for long would hold those few KB all the time. Sending aside costs a
-     * thread start and a hand-off per request (about 8 µs of CPU measured), so only users that think for
-     * {@link #SEND_ASIDE_MIN_THINK_NANOS} or more do it, for whom it is under 1 % of a second.
-     */
-    private final boolean sendAside;
+    /** Called once when a user started with {@link #startClosed} or {@link #startOnce} ends; else {@code null}. */
+    private Consumer<RuntimeException> ended;
+
+    /** Whether the user was set up and its start flow run (a closed-model user resumed after a think time). */
+    private boolean begun;
 
     private long expectedIntervalMicros;
     private boolean stoppedByData;
@@ -84,7 +83,6 @@ public final class VirtualUser implements TemplateContext {
         this.transport = transport;
         this.control = control;
         this.clock = env.config.clock();
-        this.sendAside = shortestThinkNanos(profile.thinkTime()) >= SEND_ASIDE_MIN_THINK_NANOS;
     }
 
     /** The profile this user runs. */
@@ -93,43 +91,131 @@ public final class VirtualUser implements TemplateContext {
     }
 
     /**
-     * The closed model: sets up the user, runs the start flow with its probability, loops the main flow with think
-     * times until asked to stop, then (on a graceful stop) runs the stop flow. Closes the transport at the end.
+     * The closed model on the calling thread: sets up the user, runs the start flow with its probability, loops the
+     * main flow with think times until asked to stop, then (on a graceful stop) runs the stop flow. Closes the
+     * transport at the end. The user keeps the calling thread while it thinks.
      *
      * @throws InterruptedException when the user was killed
      */
     public void runClosed() throws InterruptedException {
-        control.bind(Thread.currentThread());
         try {
-            if (!begin()) {
-                return;
-            }
-            maybeRunStartFlow();
-            ThinkTime think = profile.thinkTime();
-            long interval = pacingNanos(think);
-            expectedIntervalMicros = interval > 0 ? interval / 1000 : 0;
-            while (!control.isStopping()) {
-                long iterationStart = clock.nanoTime();
-                if (!takeData(DataBinding.When.EACH_ITERATION)) {
-                    return;
-                }
-                boolean worked = runFlow(profile.mainFlow());
-                if (control.isStopping()) {
-                    break;
-                }
-                long wait = thinkNanos(think, iterationStart);
-                if (!worked && wait <= 0) {
-                    wait = IDLE_ITERATION_NANOS;
-                }
-                if (wait > 0 && !control.pause(clock, clock.nanoTime() + wait)) {
-                    break;
-                }
-            }
-            expectedIntervalMicros = 0;
-            runStopFlow();
+            closedLoop(false);
         } finally {
             transport.close();
         }
+    }
+
+    /**
+     * The closed model on virtual threads: returns at once; the user runs as {@link #runClosed()} does, except that
+     * while it thinks for {@link #HAND_OFF_MIN_THINK_NANOS} or more it holds no thread: its thread ends, the run's
+     * timer keeps its deadline, and a new virtual thread goes on at the deadline (or at once on a stop or a kill).
+     *
+     * <p>Why: a parked virtual thread keeps a stack chunk as large as the deepest stack it ever parked with (socket
+     * I/O parks deep inside the HTTP code), a few KB; a waiting user is then its objects and one timer entry. Cost: a
+     * thread start per iteration, for users that make at most one iteration a second.
+     *
+     * @param ended called once, on the user's last thread, after the transport is closed: with {@code null} when the
+     *     user ended or was killed, with the error when it stopped on an internal error
+     */
+    public void startClosed(Consumer<RuntimeException> ended) {
+        this.ended = Objects.requireNonNull(ended, "ended");
+        startThread(this::closedSegment);
+    }
+
+    /**
+     * The open model on a new virtual thread: {@link #runOnce} there; {@code ended} as in {@link #startClosed}.
+     */
+    public void startOnce(long intendedStartNanos, Consumer<RuntimeException> ended) {
+        this.ended = Objects.requireNonNull(ended, "ended");
+        startThread(() -> {
+            RuntimeException error = null;
+            try {
+                runOnce(intendedStartNanos);
+            } catch (InterruptedException e) {
+                // killed: nothing more to do
+            } catch (RuntimeException e) {
+                error = e;
+            }
+            this.ended.accept(error);
+        });
+    }
+
+    /** Goes on with a suspended closed-model user on a new thread. Called by its {@link UserControl}. */
+    void resume() {
+        startThread(this::closedSegment);
+    }
+
+    private void startThread(Runnable task) {
+        Thread.ofVirtual().name("throng-user-" + index).start(task);
+    }
+
+    /** One stretch of a closed-model user on one thread: up to its next thread-less think time, or to its end. */
+    private void closedSegment() {
+        boolean over = true;
+        RuntimeException error = null;
+        try {
+            over = closedLoop(true);
+        } catch (InterruptedException e) {
+            // killed: nothing more to do
+        } catch (RuntimeException e) {
+            error = e;
+        } finally {
+            if (over) {
+                try {
+                    transport.close();
+                } finally {
+                    ended.accept(error);
+                }
+            }
+        }
+    }
+
+    /**
+     * The closed model's loop from where the user is. Returns true when the user is over, false when it gave its
+     * thread up to think ({@code mayHandOff} only) and will be resumed.
+     */
+    private boolean closedLoop(boolean mayHandOff) throws InterruptedException {
+        control.bind(Thread.currentThread());
+        ThinkTime think = profile.thinkTime();
+        if (!begun) {
+            begun = true;
+            if (!begin()) {
+                return true;
+            }
+            maybeRunStartFlow();
+            long interval = pacingNanos(think);
+            expectedIntervalMicros = interval > 0 ? interval / 1000 : 0;
+        }
+        while (!control.isStopping()) {
+            long iterationStart = clock.nanoTime();
+            if (!takeData(DataBinding.When.EACH_ITERATION)) {
+                return true;
+            }
+            boolean worked = runFlow(profile.mainFlow());
+            if (control.isStopping()) {
+                break;
+            }
+            long wait = thinkNanos(think, iterationStart);
+            if (!worked && wait <= 0) {
+                wait = IDLE_ITERATION_NANOS;
+            }
+            if (wait > 0) {
+                long deadline = clock.nanoTime() + wait;
+                if (mayHandOff && wait >= HAND_OFF_MIN_THINK_NANOS) {
+                    transport.idle();
+                    if (control.suspend(env.wakeups, deadline, this)) {
+                        return false;
+                    }
+                    break;
+                }
+                if (!control.pause(clock, deadline)) {
+                    break;
+                }
+            }
+        }
+        expectedIntervalMicros = 0;
+        runStopFlow();
+        return true;
     }
 
     /**
@@ -348,14 +434,13 @@ public final class VirtualUser implements TemplateContext {
             report(request, null, Transport.Reply.failure("template", e.getMessage()), 0, null);
             return true;
         }
-        Transport.Reply reply =
-                sendAside && Thread.currentThread().isVirtual() ? SendAside.send(transport, out) : transport.send(out);
+        Transport.Reply reply = transport.send(out);
         long latencyMicros = Math.max(0, clock.nanoTime() - origin) / 1000;
         if (control.isKilled() || CANCELLED.equals(reply.failureKind())) {
             // the user is being cut off: what its last call did is not the target's doing
             throw new InterruptedException("user killed");
         }
-        var evaluation = ResponseEvaluation.of(request, reply, latencyMicros, this, transport::cookie);
+        var evaluation = ResponseEvaluation.of(request, reply, latencyMicros, this, transport);
         vars.putAll(evaluation.extracted());
         report(request, out, reply, latencyMicros, evaluation);
         return evaluation.failureKind() != null;
@@ -428,16 +513,6 @@ public final class VirtualUser implements TemplateContext {
                     + (body.length() > EXAMPLE_BODY_CHARS ? body.substring(0, EXAMPLE_BODY_CHARS) + "…" : body);
         }
         return line.strip();
-    }
-
-    /** The shortest wait {@code think} makes between iterations (for pacing: the interval), ns. */
-    private static long shortestThinkNanos(ThinkTime think) {
-        return switch (think) {
-            case ThinkTime.Constant c -> c.pause().toNanos();
-            case ThinkTime.Between b -> b.min().toNanos();
-            case ThinkTime.Pacing p -> pacingNanos(p);
-            case ThinkTime.Throughput t -> pacingNanos(t);
-        };
     }
 
     private static long pacingNanos(ThinkTime think) {

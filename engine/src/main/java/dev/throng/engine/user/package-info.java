@@ -7,6 +7,10 @@
  * dev.throng.engine.user.Transport} (its HTTP session) and {@link dev.throng.engine.user.StatsSink} (the statistics).
  * So this package is tested without sockets.
  *
+ * <p>Threads: a user runs its flow on a virtual thread with blocking calls; a closed-model user that thinks for a
+ * second or more gives its thread up and is resumed on a new one at its deadline by the run's timer ({@code Wakeups}),
+ * so a waiting user is its objects, not a parked stack.
+ *
  * <p>Imports the JDK, {@code engine.project}, {@code engine.load} and {@code engine.time}. Latencies are reported in
  * µs, times read from the run's {@link dev.throng.engine.time.Clock} in ns.
  */

@@ -93,6 +93,29 @@ class ConnectionPolicyIT {
     }
 
     @Test
+    void anIdleSessionParksItsConnectionAndTheNextCallGoesOnOverTheSameSocket() throws Exception {
+        try (HttpEngine engine = HttpEngine.create(HttpOptions.defaults(), Clock.system());
+                HttpSession session = engine.newSession()) {
+            HttpResult first = session.execute(HttpCall.get(server.uri("/a")));
+            session.idle();
+            HttpResult second = session.execute(HttpCall.get(server.uri("/b")));
+            session.idle();
+            session.idle(); // twice in a row: nothing more happens
+            HttpResult third = session.execute(new HttpCall(
+                    "POST", server.uri("/c"), List.of(new Header("Content-Type", "text/plain")), "x".getBytes()));
+
+            assertThat(List.of(first, second, third)).allSatisfy(r -> {
+                assertThat(r.failure()).isNull();
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(new String(r.body())).isEqualTo("hello");
+            });
+            assertThat(second.timings().connectNanos()).as("no new connection").isEqualTo(Timings.NONE);
+            assertThat(third.timings().connectNanos()).isEqualTo(Timings.NONE);
+            assertThat(server.clients).as("one socket for the three calls").hasSize(1);
+        }
+    }
+
+    @Test
     void closingASessionReleasesItsConnection() throws Exception {
         try (HttpEngine engine = HttpEngine.create(HttpOptions.defaults(), Clock.system())) {
             HttpSession session = engine.newSession();

@@ -25,6 +25,12 @@ class SessionConnectionsTest {
 
     private final SessionConnections<Fake> connections = new SessionConnections<>();
 
+    private Fake find(boolean secure, String host, int port) {
+        return connections.find(secure, host, port, socket -> {
+            throw new AssertionError("nothing is parked here");
+        });
+    }
+
     private Fake add(String host) {
         Fake f = new Fake();
         connections.add(false, host, 80, f);
@@ -35,14 +41,10 @@ class SessionConnectionsTest {
     void oneConnectionPerOrigin() {
         Fake shop = add("shop.example");
 
-        assertThat(connections.find(false, "shop.example", 80)).isSameAs(shop);
-        assertThat(connections.find(true, "shop.example", 80))
-                .as("another scheme")
-                .isNull();
-        assertThat(connections.find(false, "shop.example", 8080))
-                .as("another port")
-                .isNull();
-        assertThat(connections.find(false, "cdn.example", 80)).isNull();
+        assertThat(find(false, "shop.example", 80)).isSameAs(shop);
+        assertThat(find(true, "shop.example", 80)).as("another scheme").isNull();
+        assertThat(find(false, "shop.example", 8080)).as("another port").isNull();
+        assertThat(find(false, "cdn.example", 80)).isNull();
     }
 
     @Test
@@ -51,13 +53,13 @@ class SessionConnectionsTest {
         Fake second = add("b.example");
         add("c.example");
         add("d.example");
-        connections.find(false, "a.example", 80); // a is used again: b is now the oldest
+        find(false, "a.example", 80); // a is used again: b is now the oldest
         add("e.example");
 
         assertThat(second.closedWith).isEqualTo(CloseMode.GRACEFUL);
         assertThat(first.closedWith).isNull();
-        assertThat(connections.find(false, "a.example", 80)).isSameAs(first);
-        assertThat(connections.find(false, "b.example", 80)).isNull();
+        assertThat(find(false, "a.example", 80)).isSameAs(first);
+        assertThat(find(false, "b.example", 80)).isNull();
     }
 
     @Test
@@ -67,8 +69,8 @@ class SessionConnectionsTest {
         connections.discard(shop);
 
         assertThat(shop.closedWith).isEqualTo(CloseMode.IMMEDIATE);
-        assertThat(connections.find(false, "shop.example", 80)).isNull();
-        assertThat(connections.find(false, "cdn.example", 80)).isSameAs(cdn);
+        assertThat(find(false, "shop.example", 80)).isNull();
+        assertThat(find(false, "cdn.example", 80)).isSameAs(cdn);
     }
 
     @Test
@@ -77,10 +79,48 @@ class SessionConnectionsTest {
         connections.close();
 
         assertThat(shop.closedWith).isEqualTo(CloseMode.GRACEFUL);
-        assertThatThrownBy(() -> connections.find(false, "shop.example", 80)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> find(false, "shop.example", 80)).isInstanceOf(IllegalStateException.class);
         Fake late = new Fake();
         assertThatThrownBy(() -> connections.add(false, "late.example", 80, late))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(late.closedWith).as("not leaked").isEqualTo(CloseMode.IMMEDIATE);
+    }
+
+    @Test
+    void aParkedConnectionKeepsItsSocketAndIsMadeAgainAroundItByTheNextFind() throws Exception {
+        Fake shop = add("shop.example");
+        Fake cdn = add("cdn.example");
+        var socket = new java.net.Socket();
+        connections.park(c -> c == shop ? socket : null); // cdn cannot be parked: it stays
+
+        assertThat(connections.parked()).isOne();
+        Fake revived = new Fake();
+        var around = new java.util.ArrayList<java.net.Socket>();
+        assertThat(connections.find(false, "shop.example", 80, s -> {
+                    around.add(s);
+                    return revived;
+                }))
+                .isSameAs(revived);
+        assertThat(around).containsExactly(socket);
+        assertThat(connections.parked()).isZero();
+        assertThat(find(false, "shop.example", 80)).isSameAs(revived);
+        assertThat(find(false, "cdn.example", 80)).isSameAs(cdn);
+
+        connections.park(c -> c == revived ? socket : null);
+        connections.close();
+        assertThat(socket.isClosed())
+                .as("a parked socket is closed with the session")
+                .isTrue();
+        assertThat(cdn.closedWith).isEqualTo(CloseMode.GRACEFUL);
+    }
+
+    @Test
+    void aParkedConnectionWhoseSocketWasClosedIsForgotten() throws Exception {
+        add("shop.example");
+        var socket = new java.net.Socket();
+        connections.park(c -> socket);
+        socket.close();
+        assertThat(connections.find(false, "shop.example", 80, s -> new Fake())).isNull();
+        assertThat(connections.size()).isZero();
     }
 }

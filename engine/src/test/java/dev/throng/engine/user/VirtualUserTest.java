@@ -19,6 +19,7 @@ import dev.throng.engine.project.ThinkTime;
 import dev.throng.engine.project.UserProfile;
 import dev.throng.engine.project.Variable;
 import dev.throng.engine.time.Clock;
+import dev.throng.engine.time.FakeClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -331,36 +336,105 @@ class VirtualUserTest {
     }
 
     @Test
-    void usersThatThinkLongSendFromAHelperThreadAndTheOthersFromTheirOwn() throws Exception {
-        for (Duration think : List.of(Duration.ofSeconds(2), Duration.ZERO)) {
-            var clock = new JumpingClock();
-            var control = new UserControl();
-            var senders = new java.util.concurrent.CopyOnWriteArrayList<Thread>();
-            var profile = UserProfile.of("p", 1, "main").withThinkTime(new ThinkTime.Constant(think));
-            var project = project(profile, chain("main", Step.Request.of("a", "GET", "/a")));
-            var transport = new FakeTransport(o -> {
-                senders.add(Thread.currentThread());
-                if (senders.size() == 2) {
-                    control.requestStop();
-                }
-                return reply(200, "");
-            });
-            var user = user(env(project, clock, null, Map.of()), 0, transport, control);
-            Thread userThread = Thread.ofVirtual().start(() -> {
-                try {
-                    user.runClosed();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            userThread.join(10_000);
+    void usersThatThinkLongHoldNoThreadWhileTheyThinkAndGoOnAtTheDeadline() throws Exception {
+        var clock = new FakeClock();
+        var control = new UserControl();
+        var senders = new LinkedBlockingQueue<Thread>();
+        var profile = UserProfile.of("p", 1, "main")
+                .withThinkTime(new ThinkTime.Constant(Duration.ofSeconds(2)))
+                .withStopFlow("bye");
+        var project = project(
+                profile,
+                chain("main", Step.Request.of("a", "GET", "/a")),
+                chain("bye", Step.Request.of("b", "GET", "/bye")));
+        var transport = new FakeTransport(o -> {
+            senders.add(Thread.currentThread());
+            return reply(200, "");
+        });
+        var env = env(project, clock, null, Map.of());
+        var ended = new CompletableFuture<RuntimeException>();
+        user(env, 0, transport, control).startClosed(e -> ended.complete(e));
 
-            boolean aside = think.compareTo(Duration.ofSeconds(1)) >= 0;
-            assertThat(senders).as("think " + think).hasSize(2);
-            assertThat(senders)
-                    .as("think " + think)
-                    .allSatisfy(s -> assertThat(s != userThread).isEqualTo(aside));
+        Thread first = senders.poll(10, TimeUnit.SECONDS);
+        assertThat(first).isNotNull();
+        first.join(10_000);
+        assertThat(first.isAlive())
+                .as("the first iteration's thread ends while the user thinks")
+                .isFalse();
+        assertThat(env.wakeups.size()).isOne();
+
+        clock.advance(2, TimeUnit.SECONDS);
+        Thread second = senders.poll(10, TimeUnit.SECONDS);
+        assertThat(second).isNotNull().isNotSameAs(first);
+        second.join(10_000);
+
+        control.requestStop(); // while it thinks, with no thread: it goes on at once to its stop flow
+        assertThat(ended.get(10, TimeUnit.SECONDS)).isNull();
+        assertThat(transport.paths()).containsExactly("GET /a", "GET /a", "GET /bye");
+        assertThat(transport.closed).isTrue();
+        assertThat(env.wakeups.size()).isZero();
+    }
+
+    @Test
+    void aUserKilledWhileItThinksWithoutAThreadEndsWithoutItsStopFlow() throws Exception {
+        var control = new UserControl();
+        var sent = new CountDownLatch(1);
+        var profile = UserProfile.of("p", 1, "main")
+                .withThinkTime(new ThinkTime.Constant(Duration.ofHours(1)))
+                .withStopFlow("bye");
+        var project = project(
+                profile,
+                chain("main", Step.Request.of("a", "GET", "/a")),
+                chain("bye", Step.Request.of("b", "GET", "/bye")));
+        var transport = new FakeTransport(o -> {
+            sent.countDown();
+            return reply(200, "");
+        });
+        var env = env(project, new FakeClock(), null, Map.of());
+        var ended = new CompletableFuture<RuntimeException>();
+        user(env, 0, transport, control).startClosed(e -> ended.complete(e));
+        assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
+        while (env.wakeups.size() == 0 && !ended.isDone()) {
+            Thread.onSpinWait(); // the user suspends right after its request
         }
+        control.kill();
+        assertThat(ended.get(10, TimeUnit.SECONDS)).isNull();
+        assertThat(transport.paths()).containsExactly("GET /a");
+        assertThat(transport.closed).isTrue();
+    }
+
+    @Test
+    void usersThatThinkBrieflyKeepTheirThread() throws Exception {
+        var clock = new JumpingClock();
+        var control = new UserControl();
+        var senders = new java.util.concurrent.CopyOnWriteArrayList<Thread>();
+        var profile = UserProfile.of("p", 1, "main").withThinkTime(new ThinkTime.Constant(Duration.ofMillis(500)));
+        var project = project(profile, chain("main", Step.Request.of("a", "GET", "/a")));
+        var transport = new FakeTransport(o -> {
+            senders.add(Thread.currentThread());
+            if (senders.size() == 3) {
+                control.requestStop();
+            }
+            return reply(200, "");
+        });
+        var ended = new CompletableFuture<RuntimeException>();
+        user(env(project, clock, null, Map.of()), 0, transport, control).startClosed(e -> ended.complete(e));
+        assertThat(ended.get(10, TimeUnit.SECONDS)).isNull();
+        assertThat(senders).hasSize(3).allSatisfy(t -> assertThat(t).isSameAs(senders.getFirst()));
+    }
+
+    @Test
+    void anInternalErrorEndsTheUserAndIsHandedToTheCaller() throws Exception {
+        var profile = UserProfile.of("p", 1, "main").withThinkTime(new ThinkTime.Constant(Duration.ofSeconds(5)));
+        var project = project(profile, chain("main", Step.Request.of("a", "GET", "/a")));
+        var transport = new FakeTransport(o -> {
+            throw new IllegalStateException("broken transport");
+        });
+        var ended = new CompletableFuture<RuntimeException>();
+        user(env(project, new FakeClock(), null, Map.of()), 0, transport, new UserControl())
+                .startClosed(e -> ended.complete(e));
+        assertThat(ended.get(10, TimeUnit.SECONDS)).hasMessage("broken transport");
+        assertThat(transport.closed).isTrue();
     }
 
     @Test

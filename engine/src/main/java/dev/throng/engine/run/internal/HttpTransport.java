@@ -5,7 +5,7 @@ import dev.throng.engine.http.HttpResult;
 import dev.throng.engine.http.HttpSession;
 import dev.throng.engine.project.Header;
 import dev.throng.engine.user.Transport;
-import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** One user's {@link HttpSession} seen as the user's {@link Transport}. Confined to the user's thread. */
@@ -18,15 +18,19 @@ public final class HttpTransport implements Transport {
 
     @Override
     public Reply send(Outgoing request) {
-        var headers =
-                new ArrayList<dev.throng.engine.http.Header>(request.headers().size());
-        for (Header h : request.headers()) {
-            headers.add(new dev.throng.engine.http.Header(h.name(), h.value()));
+        List<Header> out = request.headers();
+        var headers = new dev.throng.engine.http.Header[out.size()];
+        for (int i = 0; i < headers.length; i++) {
+            Header h = out.get(i);
+            headers[i] = new dev.throng.engine.http.Header(h.name(), h.value());
         }
         HttpCall call;
         try {
             call = new HttpCall(
-                    request.method(), request.uri(), headers, request.body().length == 0 ? null : request.body());
+                    request.method(),
+                    request.uri(),
+                    List.of(headers), // immutable already: HttpCall keeps it without a copy
+                    request.body().length == 0 ? null : request.body());
         } catch (IllegalArgumentException e) {
             return Reply.failure("invalid-url", e.getMessage());
         }
@@ -36,15 +40,17 @@ public final class HttpTransport implements Transport {
         } catch (IllegalStateException e) {
             return Reply.failure("cancelled", "the run is closing");
         }
-        var back = new ArrayList<Header>(r.headers().size());
-        for (var h : r.headers()) {
-            back.add(new Header(h.name(), h.value()));
+        List<dev.throng.engine.http.Header> in = r.headers();
+        var back = new Header[in.size()];
+        for (int i = 0; i < back.length; i++) {
+            var h = in.get(i);
+            back[i] = new Header(h.name(), h.value());
         }
         var t = r.timings();
         return new Reply(
                 r.status(),
                 r.reason(),
-                back,
+                List.of(back), // immutable already: Reply keeps it without a copy
                 r.body(),
                 r.bodyBytes(),
                 t.connectNanos(),
@@ -53,6 +59,11 @@ public final class HttpTransport implements Transport {
                 t.totalNanos(),
                 r.failure() == null ? null : r.failure().kind().label(),
                 r.failure() == null ? null : r.failure().message());
+    }
+
+    @Override
+    public void idle() {
+        session.idle();
     }
 
     @Override

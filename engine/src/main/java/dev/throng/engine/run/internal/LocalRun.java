@@ -56,6 +56,9 @@ public final class LocalRun implements RunHandle {
     /** How often the scheduler looks at its schedule and commands at most, ns. */
     private static final long STEP_NANOS = 20_000_000L;
 
+    /** How often the scheduler looks while a closed ramp starts or stops users: one batch is then a ms of the ramp. */
+    private static final long RAMP_STEP_NANOS = 1_000_000L;
+
     private static final long TICK_NANOS = 1_000_000_000L;
 
     /** The longest real time close() waits for threads to end, ns. */
@@ -391,7 +394,9 @@ public final class LocalRun implements RunHandle {
         long wakeAt;
         if (closedSchedule != null) {
             adjustUsers(elapsed, now);
-            wakeAt = now + STEP_NANOS;
+            long since = elapsed - scheduleOffsetNanos;
+            boolean ramping = closedSchedule.usersAt(since + STEP_NANOS) != closedSchedule.usersAt(since);
+            wakeAt = now + (ramping ? RAMP_STEP_NANOS : STEP_NANOS);
         } else {
             wakeAt = spawnArrivals(elapsed);
         }
@@ -564,27 +569,23 @@ public final class LocalRun implements RunHandle {
         if (!closedModel) {
             inFlight.incrementAndGet();
         }
-        Thread.ofVirtual().name("throng-user-" + index).start(() -> {
-            try {
-                if (closedModel) {
-                    user.runClosed();
-                } else {
-                    user.runOnce(intendedStartNanos);
-                }
-            } catch (InterruptedException e) {
-                // killed: nothing more to do
-            } catch (RuntimeException e) {
-                warn("a user of profile '" + user.profile().name() + "' stopped on an internal error: " + e);
-            } finally {
-                if (user.stoppedByData() && closedModel) {
-                    dataStop();
-                }
-                if (!closedModel) {
-                    inFlight.decrementAndGet();
-                }
-                pool.exited(member);
+        Consumer<RuntimeException> ended = error -> {
+            if (error != null) {
+                warn("a user of profile '" + user.profile().name() + "' stopped on an internal error: " + error);
             }
-        });
+            if (user.stoppedByData() && closedModel) {
+                dataStop();
+            }
+            if (!closedModel) {
+                inFlight.decrementAndGet();
+            }
+            pool.exited(member);
+        };
+        if (closedModel) {
+            user.startClosed(ended);
+        } else {
+            user.startOnce(intendedStartNanos, ended);
+        }
         return true;
     }
 

@@ -183,8 +183,19 @@ final class UserPool {
         }
     }
 
-    /** Kills every user still alive. */
+    /** Kills every user still alive; none is active any more (so their exits need no search in the lists). */
     void killAll() {
+        lock.lock();
+        try {
+            for (var deque : active) {
+                for (Member m : deque) {
+                    m.active = false;
+                }
+                deque.clear();
+            }
+        } finally {
+            lock.unlock();
+        }
         for (Member m : snapshot()) {
             m.control().kill();
         }
