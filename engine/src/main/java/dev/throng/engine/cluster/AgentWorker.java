@@ -12,6 +12,7 @@ import dev.throng.engine.run.RunOptions;
 import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.RunStartException;
 import dev.throng.engine.run.Runs;
+import dev.throng.engine.run.ShareInterval;
 import dev.throng.engine.run.StopReason;
 import dev.throng.engine.stats.IntervalStats;
 import dev.throng.engine.time.Clock;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +54,9 @@ public final class AgentWorker implements AutoCloseable {
     private final Consumer<PeerState> state;
     private final Consumer<String> log;
     private final Clock clock;
+    /** The project folder runs use as it is (nothing written or removed), or null for a folder per run. */
+    private final Path projectDirectory;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("throng-agent-worker").daemon().factory());
 
@@ -75,12 +80,32 @@ public final class AgentWorker implements AutoCloseable {
             Consumer<Message> toController,
             Consumer<PeerState> state,
             Consumer<String> log) {
+        this(workRoot, null, environment, Clock.system(), toController, state, log);
+    }
+
+    /**
+     * @param workRoot the folder where each run's project and data files are written (a sub-folder per run); ignored
+     *     when {@code projectDirectory} is set
+     * @param projectDirectory the folder of the project, used as it is for every run (the project's own files are
+     *     read there; nothing is written or removed), or {@code null} to write each shipped run below
+     *     {@code workRoot}
+     * @param clock the runs' clock
+     */
+    AgentWorker(
+            Path workRoot,
+            Path projectDirectory,
+            Map<String, String> environment,
+            Clock clock,
+            Consumer<Message> toController,
+            Consumer<PeerState> state,
+            Consumer<String> log) {
         this.workRoot = Objects.requireNonNull(workRoot, "workRoot");
+        this.projectDirectory = projectDirectory;
         this.environment = Map.copyOf(environment);
         this.toController = Objects.requireNonNull(toController, "toController");
         this.state = Objects.requireNonNull(state, "state");
         this.log = Objects.requireNonNull(log, "log");
-        this.clock = Clock.system();
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Handles a message from the controller (a shipment, start, change, stop or error). Returns at once. */
@@ -159,14 +184,16 @@ public final class AgentWorker implements AutoCloseable {
             log.accept("a new run " + s.runId() + " arrived while run " + runId + " was running: stopping the old one");
             endRun();
         }
-        Path directory = workRoot.resolve("run-" + s.runId());
-        try {
-            deleteTree(directory);
-            Files.createDirectories(directory);
-            ProjectShipping.writeFiles(s.dataFiles(), directory);
-        } catch (IOException e) {
-            refuse(s.runId(), "cannot write the project's files in " + directory + ": " + e.getMessage());
-            return;
+        Path directory = projectDirectory != null ? projectDirectory : workRoot.resolve("run-" + s.runId());
+        if (projectDirectory == null) {
+            try {
+                deleteTree(directory);
+                Files.createDirectories(directory);
+                ProjectShipping.writeFiles(s.dataFiles(), directory);
+            } catch (IOException e) {
+                refuse(s.runId(), "cannot write the project's files in " + directory + ": " + e.getMessage());
+                return;
+            }
         }
         ReadResult read = ProjectFiles.parse(s.projectJson(), "the shipped project", directory);
         if (!read.ok()) {
@@ -192,7 +219,7 @@ public final class AgentWorker implements AutoCloseable {
         Duration duration = plan.durationMillis() == null ? null : Duration.ofMillis(plan.durationMillis());
         var overrides = new Overrides(null, null, duration, plan.host());
         String id = p.runId();
-        var handle = new java.util.concurrent.atomic.AtomicReference<RunHandle>();
+        var warningsSent = new java.util.concurrent.atomic.AtomicInteger();
         try {
             RunHandle started = Runs.startShare(
                     p.project(),
@@ -200,8 +227,7 @@ public final class AgentWorker implements AutoCloseable {
                     overrides,
                     share.agentIndex(),
                     share.agentCount(),
-                    interval -> sendStats(id, interval, handle.get()));
-            handle.set(started);
+                    interval -> sendStats(id, interval, warningsSent));
             run = started;
             runId = id;
         } catch (RunStartException | IllegalArgumentException e) {
@@ -213,8 +239,11 @@ public final class AgentWorker implements AutoCloseable {
         run.completion().whenComplete((result, error) -> submit(() -> finished(id, result, error)));
     }
 
-    private void sendStats(String id, IntervalStats interval, RunHandle handle) {
-        int users = handle == null ? 0 : handle.snapshot().users();
+    private void sendStats(String id, ShareInterval part, java.util.concurrent.atomic.AtomicInteger warningsSent) {
+        IntervalStats interval = part.interval();
+        List<String> warnings = part.warnings();
+        int from = Math.min(warningsSent.get(), warnings.size());
+        warningsSent.set(warnings.size());
         double cpu = -1;
         if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os) {
@@ -224,10 +253,13 @@ public final class AgentWorker implements AutoCloseable {
         toController.accept(new Message.Stats(
                 id,
                 interval.sequence(),
-                users,
+                part.users(),
                 cpu,
                 runtime.totalMemory() - runtime.freeMemory(),
-                IntervalStatsCodec.encode(interval)));
+                IntervalStatsCodec.encode(interval),
+                part.droppedArrivals(),
+                part.rowsTaken(),
+                List.copyOf(warnings.subList(from, warnings.size()))));
     }
 
     private void finished(String id, RunResult result, Throwable error) {
@@ -236,6 +268,10 @@ public final class AgentWorker implements AutoCloseable {
         }
         String why = error != null ? "internal error " + error : describe(result.reason());
         log.accept("run " + id + " ended: " + why + "; waiting for the next run");
+        String failure = error != null
+                ? "internal error of the agent: " + error
+                : result.reason() instanceof StopReason.Failed f ? f.message() : null;
+        toController.accept(new Message.Ended(id, failure));
         endRun();
         state.accept(PeerState.IDLE);
     }
@@ -271,21 +307,21 @@ public final class AgentWorker implements AutoCloseable {
         state.accept(PeerState.IDLE);
     }
 
-    /** Stops the current run at once, waits for its threads, removes its folder. */
+    /** Stops the current run at once, waits for its threads, removes its folder (not a project folder in use). */
     private void endRun() {
         RunHandle r = run;
         run = null;
         if (r != null) {
             r.close();
         }
-        if (prepared != null) {
+        if (prepared != null && projectDirectory == null) {
             try {
                 deleteTree(prepared.directory());
             } catch (IOException e) {
                 log.accept("could not remove " + prepared.directory() + ": " + e.getMessage());
             }
-            prepared = null;
         }
+        prepared = null;
     }
 
     private static void deleteTree(Path directory) throws IOException {

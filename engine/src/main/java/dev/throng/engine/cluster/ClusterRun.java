@@ -14,14 +14,13 @@ import dev.throng.engine.protocol.Message;
 import dev.throng.engine.protocol.PeerState;
 import dev.throng.engine.protocol.PlanParameters;
 import dev.throng.engine.protocol.RowPartition;
-import dev.throng.engine.run.AgentStatus;
-import dev.throng.engine.run.HistoryPoint;
 import dev.throng.engine.run.Overrides;
 import dev.throng.engine.run.RunHandle;
 import dev.throng.engine.run.RunOptions;
 import dev.throng.engine.run.RunPhase;
 import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.RunSnapshot;
+import dev.throng.engine.run.RunStartException;
 import dev.throng.engine.run.StopReason;
 import dev.throng.engine.run.ThresholdResult;
 import dev.throng.engine.stats.IntervalStats;
@@ -32,9 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -56,8 +53,6 @@ import java.util.concurrent.TimeoutException;
 final class ClusterRun implements RunHandle {
     private static final long TICK_NANOS = 1_000_000_000L;
     private static final long POLL_NANOS = 50_000_000L;
-    /** After every agent reported it had stopped, how long to wait for their last intervals, ns. */
-    private static final long LAST_STATS_NANOS = 1_000_000_000L;
     /** Beyond the graceful stop, the longest wait for agents to report they stopped, ns. */
     private static final long STOP_SLACK_NANOS = 10_000_000_000L;
     /** The longest wait for every agent to have prepared its part before the start, ns. */
@@ -80,27 +75,6 @@ final class ClusterRun implements RunHandle {
 
     private record Command(Runnable action) implements Event {}
 
-    /** One agent as this run knows it. Cluster thread only. */
-    private static final class Peer {
-        final AgentLink link;
-        int slot = -1;
-        boolean inRun;
-        int shareUsers;
-        int users;
-        double rps;
-        double cpu = -1;
-        long memory = -1;
-        Long lostAtMillis;
-
-        Peer(AgentLink link) {
-            this.link = link;
-        }
-
-        Shares.Member member() {
-            return new Shares.Member(link.id(), link.hello().hostName());
-        }
-    }
-
     private final Project project;
     private final RunOptions options;
     private final Overrides overrides;
@@ -114,32 +88,30 @@ final class ClusterRun implements RunHandle {
     private final long gracefulNanos;
     private final Map<String, byte[]> dataFiles;
     private final boolean uniqueData;
+    /** A local run: one agent in this process; its start problems are the start's, its warnings are the run's. */
+    private final boolean local;
+
     private final StatsAggregator aggregator;
     private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
     private final Thread thread;
 
     // cluster thread only (the caller's before begin())
     private final Map<String, Peer> peers = new LinkedHashMap<>();
-    private final List<Peer> departed = new ArrayList<>();
     private final List<String> refused = new ArrayList<>();
-    /** An agent busier than this (share of its machine's CPU) gets a warning in every snapshot. */
-    static final double BUSY_CPU = 0.9;
-
-    private final LinkedHashSet<String> warnings = new LinkedHashSet<>();
-    private final List<HistoryPoint> history = new ArrayList<>();
+    private final LiveTargets targets;
+    private final RunRecord record = new RunRecord();
     private boolean[] slotUsed;
-    private Integer liveTarget;
-    private Double liveSpawnRate;
-    private Double liveArrivalRate;
-    private final Map<String, Double> liveWeights = new LinkedHashMap<>();
+    private boolean sentOnce;
+    /** Whether the controller moves the agents along the plan's stages itself (after a rebalance). */
+    private boolean followingStages;
+
     private long startNanos;
     private Instant started;
     private long nextTickNanos;
-    private long stopSentMillis;
     private long startMillis;
     private boolean redispatchAtStart;
+    private String cannotRun;
     private long stopDeadlineNanos;
-    private long allStoppedNanos = -1;
     private StopReason stopReason;
 
     private volatile RunPhase phase = RunPhase.STARTING;
@@ -154,7 +126,8 @@ final class ClusterRun implements RunHandle {
             AutoCloseable transport,
             String endpoint,
             long durationNanos,
-            Map<String, byte[]> dataFiles) {
+            Map<String, byte[]> dataFiles,
+            boolean local) {
         this.project = project;
         this.options = options;
         this.overrides = overrides;
@@ -166,7 +139,9 @@ final class ClusterRun implements RunHandle {
         this.durationNanos = durationNanos;
         this.gracefulNanos = Math.max(0, project.loadPlan().gracefulStop().toNanos());
         this.dataFiles = dataFiles;
+        this.local = local;
         this.uniqueData = project.dataSources().stream().anyMatch(d -> d.policy() == DataSource.Policy.UNIQUE);
+        this.targets = new LiveTargets(project.loadPlan());
         this.aggregator = new StatsAggregator(clock, Math.max(1, options.maxNames()));
         this.latest = snapshotOf(aggregator.snapshot());
         this.thread = Thread.ofPlatform().name("throng-cluster").daemon().unstarted(this::loop);
@@ -175,6 +150,8 @@ final class ClusterRun implements RunHandle {
     /**
      * Checks the project and reads its files; starts nothing.
      *
+     * @param local a local run: one agent in this process that reads the project's folder itself (no file is read
+     *     here), whose start problems make {@link #begin()} throw and whose warnings are shown as they are
      * @throws dev.throng.engine.run.RunStartException when the project cannot run (the message says why)
      */
     static ClusterRun prepare(
@@ -184,7 +161,8 @@ final class ClusterRun implements RunHandle {
             ClusterOptions cluster,
             BlockingQueue<Event> events,
             AutoCloseable transport,
-            String endpoint) {
+            String endpoint,
+            boolean local) {
         Project effective = project.withLoadPlan(overrides.applyTo(project.loadPlan()));
         ProjectShipping.requireRunnable(effective, options.projectDirectory());
         long duration = switch (effective.loadPlan()) {
@@ -194,8 +172,9 @@ final class ClusterRun implements RunHandle {
         if (overrides.duration() != null) {
             duration = overrides.duration().toNanos();
         }
-        Map<String, byte[]> files = ProjectShipping.readFiles(effective, options.projectDirectory());
-        return new ClusterRun(effective, options, overrides, cluster, events, transport, endpoint, duration, files);
+        Map<String, byte[]> files = local ? Map.of() : ProjectShipping.readFiles(effective, options.projectDirectory());
+        return new ClusterRun(
+                effective, options, overrides, cluster, events, transport, endpoint, duration, files, local);
     }
 
     // ---------------------------------------------------------------- before the start
@@ -210,12 +189,9 @@ final class ClusterRun implements RunHandle {
         while (peers.size() < wanted) {
             long left = deadline - clock.nanoTime();
             if (left <= 0) {
-                throw new dev.throng.engine.run.RunStartException(missingMessage(wanted));
+                throw new RunStartException(missingMessage(wanted));
             }
-            Event e = events.poll(Math.min(left, POLL_NANOS), TimeUnit.NANOSECONDS);
-            if (e != null) {
-                handle(e);
-            }
+            handleNext(Math.min(left, POLL_NANOS));
         }
     }
 
@@ -244,25 +220,24 @@ final class ClusterRun implements RunHandle {
     /**
      * Hands out the shares, waits (at most {@value #READY_WAIT_NANOS} ns) until every agent has prepared its part,
      * then starts them together and starts the run's thread. On the caller's thread.
+     *
+     * @throws RunStartException for a local run whose agent cannot run its part (the message says why)
      */
     void begin() throws InterruptedException {
         slotUsed = new boolean[Math.max(1, peers.size())];
-        var order = Shares.spread(peers.values().stream().map(Peer::member).toList());
-        for (Shares.Member m : order) {
+        for (Shares.Member m :
+                Shares.spread(peers.values().stream().map(Peer::member).toList())) {
             Peer p = peers.get(m.id());
             p.slot = freeSlot();
             p.inRun = p.slot >= 0;
         }
         dispatch(null);
-        sentOnce = true;
         long readyDeadline = clock.nanoTime() + READY_WAIT_NANOS;
         while (!inRun().stream().allMatch(p -> p.link.state() == PeerState.READY)
                 && clock.nanoTime() - readyDeadline < 0) {
-            Event e = events.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
-            if (e != null) {
-                handle(e);
-            }
+            handleNext(POLL_NANOS);
         }
+        requireStartable();
         startNanos = clock.nanoTime();
         started = Instant.ofEpochMilli(clock.currentTimeMillis());
         startMillis = clock.currentTimeMillis();
@@ -270,6 +245,18 @@ final class ClusterRun implements RunHandle {
         phase = RunPhase.RUNNING;
         for (Peer p : inRun()) {
             p.link.send(new Message.Start(runId, startMillis));
+        }
+        if (local) {
+            // the agent's part starts on its own thread: its problems must still be this start's
+            while (inRun().stream().anyMatch(p -> p.link.state() == PeerState.READY)
+                    && cannotRun == null
+                    && clock.nanoTime() - readyDeadline < 0) {
+                handleNext(POLL_NANOS);
+            }
+            while (!events.isEmpty()) {
+                handleNext(0);
+            }
+            requireStartable();
         }
         if (redispatchAtStart) {
             dispatch(null);
@@ -279,10 +266,23 @@ final class ClusterRun implements RunHandle {
                         + String.join(
                                 ", ",
                                 inRun().stream()
-                                        .map(p -> p.link.id() + " (" + p.shareUsers + " users)")
+                                        .map(p -> p.id() + " (" + p.shareUsers + " users)")
                                         .toList()));
         latest = snapshotOf(latest.stats());
         thread.start();
+    }
+
+    private void requireStartable() {
+        if (local && cannotRun != null) {
+            throw new RunStartException(cannotRun);
+        }
+    }
+
+    private void handleNext(long waitNanos) throws InterruptedException {
+        Event e = events.poll(waitNanos, TimeUnit.NANOSECONDS);
+        if (e != null) {
+            handle(e);
+        }
     }
 
     private int freeSlot() {
@@ -295,7 +295,7 @@ final class ClusterRun implements RunHandle {
         return uniqueData ? -1 : 0;
     }
 
-    // ---------------------------------------------------------------- RunHandle
+    // ---------------------------------------------------------------- RunHandle: commands for the cluster thread
 
     @Override
     public RunSnapshot snapshot() {
@@ -304,37 +304,38 @@ final class ClusterRun implements RunHandle {
 
     @Override
     public void setTargetUsers(int users) {
-        events.add(new Command(() -> {
-            liveTarget = Math.max(0, users);
+        command(() -> {
+            targets.setUsers(users);
+            followingStages = false;
             dispatch(null);
-        }));
+        });
     }
 
     @Override
     public void setSpawnRate(double usersPerSecond) {
-        events.add(new Command(() -> {
-            liveSpawnRate = Math.max(0, usersPerSecond);
+        command(() -> {
+            targets.setSpawnRate(usersPerSecond);
             dispatch(null);
-        }));
+        });
     }
 
     @Override
     public void setArrivalRate(double arrivalsPerSecond) {
-        events.add(new Command(() -> {
-            liveArrivalRate = Math.max(0, arrivalsPerSecond);
+        command(() -> {
+            targets.setArrivalRate(arrivalsPerSecond);
             dispatch(null);
-        }));
+        });
     }
 
     @Override
     public void setProfileWeights(Map<String, Double> weights) {
         var copy = Map.copyOf(weights);
-        events.add(new Command(() -> {
-            liveWeights.putAll(copy);
+        command(() -> {
+            targets.putWeights(copy);
             for (Peer p : inRun()) {
-                p.link.send(new Message.Change(runId, null, null, null, Map.copyOf(liveWeights), null));
+                p.link.send(new Message.Change(runId, null, null, null, targets.weights(), null));
             }
-        }));
+        });
     }
 
     @Override
@@ -344,7 +345,11 @@ final class ClusterRun implements RunHandle {
 
     @Override
     public void stop(boolean graceful) {
-        events.add(new Command(() -> beginStop(graceful, new StopReason.StoppedByUser())));
+        command(() -> beginStop(graceful, new StopReason.StoppedByUser()));
+    }
+
+    private void command(Runnable action) {
+        events.add(new Command(action));
     }
 
     @Override
@@ -359,7 +364,7 @@ final class ClusterRun implements RunHandle {
         } catch (TimeoutException e) {
             return null;
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the distributed run ended on an internal error", e.getCause());
+            throw new IllegalStateException("the run ended on an internal error", e.getCause());
         }
     }
 
@@ -396,11 +401,7 @@ final class ClusterRun implements RunHandle {
     private void loop() {
         try {
             while (phase != RunPhase.FINISHED) {
-                long wait = Math.max(0, Math.min(POLL_NANOS, nextTickNanos - clock.nanoTime()));
-                Event e = events.poll(wait, TimeUnit.NANOSECONDS);
-                if (e != null) {
-                    handle(e);
-                }
+                handleNext(Math.max(0, Math.min(POLL_NANOS, nextTickNanos - clock.nanoTime())));
                 if (clock.nanoTime() - nextTickNanos >= 0) {
                     nextTickNanos += TICK_NANOS;
                     tick();
@@ -476,14 +477,31 @@ final class ClusterRun implements RunHandle {
                         requests += row.requests();
                     }
                 }
-                p.users = s.users();
-                p.rps = requests;
-                p.cpu = s.cpu();
-                p.memory = s.memoryBytes();
+                p.heard(s, requests);
+                for (String w : s.warnings()) {
+                    warn(local ? w : "agent " + agentId + ": " + w);
+                }
+            }
+            case Message.Ended e
+            when e.runId().equals(runId) && p.inRun -> {
+                p.ended = true;
+                p.users = 0;
+                if (e.failure() != null) {
+                    String why = local ? e.failure() : "agent " + agentId + ": " + e.failure();
+                    cluster.log().accept("agent " + agentId + " failed: " + e.failure());
+                    if (phase == RunPhase.RUNNING) {
+                        beginStop(true, new StopReason.Failed(why));
+                    }
+                }
+                checkEnd();
             }
             case Message.Error e -> {
                 cluster.log().accept("agent " + agentId + " reports: " + e.message());
-                warn("agent " + agentId + ": " + e.message());
+                if (local && e.message().startsWith(AgentWorker.CANNOT_RUN)) {
+                    cannotRun = cannotRun != null ? cannotRun : e.message().substring(AgentWorker.CANNOT_RUN.length());
+                } else {
+                    warn("agent " + agentId + ": " + e.message());
+                }
                 if (p.inRun && phase != RunPhase.STOPPING && e.message().startsWith(AgentWorker.CANNOT_RUN)) {
                     p.inRun = false;
                     p.users = 0;
@@ -500,10 +518,9 @@ final class ClusterRun implements RunHandle {
 
     private void lost(String agentId, String reason) {
         Peer p = peers.remove(agentId);
-        if (p == null) {
-            return;
+        if (p != null) {
+            markLost(p, reason);
         }
-        markLost(p, reason);
     }
 
     private void markLost(Peer p, String reason) {
@@ -512,25 +529,29 @@ final class ClusterRun implements RunHandle {
             redispatchAtStart = true;
         }
         p.lostAtMillis = clock.currentTimeMillis();
-        cluster.log().accept("agent " + p.link.id() + " lost: " + reason);
+        cluster.log().accept("agent " + p.id() + " lost: " + reason);
         if (p.inRun) {
-            departed.add(p);
+            record.departed(p);
         }
         p.inRun = false;
         if (wasInRun && phase == RunPhase.RUNNING) {
-            warn("agent " + p.link.id() + " was lost after " + elapsedMillis() / 1000 + " s (" + reason + "); its "
+            warn("agent " + p.id() + " was lost after " + elapsedMillis() / 1000 + " s (" + reason + "); its "
                     + p.shareUsers + " users went to the others");
             dispatch(null);
         }
+        checkEnd();
     }
 
     private List<Peer> inRun() {
         return peers.values().stream().filter(p -> p.inRun).toList();
     }
 
+    // ---------------------------------------------------------------- shares
+
     /**
      * Computes every agent's share and sends it: a project shipment and a start to {@code newcomer} (every agent at
-     * the start, when {@code newcomer} is null and nothing was sent yet), a change to the others.
+     * the start, when {@code newcomer} is null and nothing was sent yet), a change to the others. After a rebalance
+     * of a plan with stages, the controller moves the agents along the stages itself ({@link #followStages}).
      */
     private void dispatch(Peer newcomer) {
         List<Peer> members = inRun();
@@ -542,27 +563,58 @@ final class ClusterRun implements RunHandle {
             return;
         }
         boolean first = !sentOnce;
+        sentOnce = true;
+        if (!first && targets.followsStages()) {
+            followingStages = true;
+            if (newcomer != null) {
+                newcomer.shareUsers = 0;
+                ship(newcomer, 0, 0, false);
+            }
+            followStages();
+            return;
+        }
         int total = globalUsers();
         Map<String, Integer> split =
                 Shares.split(total, members.stream().map(Peer::member).toList());
-        LoadPlan plan = project.loadPlan();
         for (Peer p : members) {
-            int users = split.get(p.link.id());
+            int users = split.get(p.id());
             p.shareUsers = users;
             double fraction = total > 0 ? (double) users / total : 1.0 / members.size();
             if (first || p == newcomer) {
-                ship(p, users, fraction, plan, first);
+                ship(p, users, fraction, first);
             } else {
                 change(p, users, total, members.size(), fraction);
             }
         }
-        sentOnce = true;
     }
 
-    private boolean sentOnce;
+    /**
+     * Sends each agent its share of the users the stages want one tick ahead (a change only when it differs from
+     * the last one sent), so that the agents left after a rebalance follow the run's schedule from its start.
+     */
+    private void followStages() {
+        List<Peer> members = inRun();
+        if (members.isEmpty()) {
+            return;
+        }
+        int total = targets.usersAt(elapsedNanos() + TICK_NANOS);
+        Map<String, Integer> split =
+                Shares.split(total, members.stream().map(Peer::member).toList());
+        double rate = targets.spawnRate(total);
+        for (Peer p : members) {
+            int users = split.get(p.id());
+            p.shareUsers = users;
+            if (users != p.sentTarget) {
+                p.sentTarget = users;
+                p.link.send(new Message.Change(
+                        runId, users, Shares.rate(rate, users, total, members.size()), null, null, null));
+            }
+        }
+    }
 
-    private void ship(Peer p, int users, double fraction, LoadPlan plan, boolean first) {
+    private void ship(Peer p, int users, double fraction, boolean first) {
         long remaining = Math.max(0, durationNanos / 1_000_000 - elapsedMillis());
+        LoadPlan plan = project.loadPlan();
         LoadPlan own = Shares.planOf(plan, users, fraction, remaining);
         if (!first && plan instanceof LoadPlan.Closed c && !c.stages().isEmpty()) {
             own = new LoadPlan.Closed(
@@ -594,11 +646,11 @@ final class ClusterRun implements RunHandle {
         if (!first) {
             p.link.send(new Message.Start(runId, clock.currentTimeMillis()));
         }
-        if (!liveWeights.isEmpty()) {
-            p.link.send(new Message.Change(runId, null, null, null, Map.copyOf(liveWeights), null));
+        if (!targets.weights().isEmpty()) {
+            p.link.send(new Message.Change(runId, null, null, null, targets.weights(), null));
         }
-        if (liveArrivalRate != null) {
-            p.link.send(new Message.Change(runId, null, null, liveArrivalRate * fraction, null, null));
+        if (targets.liveArrivalRate() != null) {
+            p.link.send(new Message.Change(runId, null, null, targets.liveArrivalRate() * fraction, null, null));
         }
     }
 
@@ -606,83 +658,61 @@ final class ClusterRun implements RunHandle {
         switch (project.loadPlan()) {
             case LoadPlan.Closed c ->
                 p.link.send(new Message.Change(
-                        runId, users, Shares.rate(globalSpawnRate(), users, total, agents), null, null, null));
+                        runId, users, Shares.rate(targets.spawnRate(total), users, total, agents), null, null, null));
             case LoadPlan.Open o ->
-                p.link.send(new Message.Change(runId, null, null, globalArrivalRate() * fraction, null, null));
+                p.link.send(new Message.Change(
+                        runId, null, null, targets.arrivalRateAt(elapsedNanos()) * fraction, null, null));
         }
     }
 
     private double spawnRateFor(int users) {
         int total = Math.max(1, globalUsers());
-        return globalSpawnRate() * users / total;
+        return targets.spawnRate(total) * users / total;
     }
 
-    /** The users the whole run wants now (closed model), or 0 (open model). */
+    /** The users the whole run wants now (closed model), or 0 (open model); before the start, the peak. */
     private int globalUsers() {
-        if (liveTarget != null) {
-            return liveTarget;
-        }
-        return switch (project.loadPlan()) {
-            case LoadPlan.Closed c when c.stages().isEmpty() -> c.users();
-            case LoadPlan.Closed c ->
-                phase == RunPhase.RUNNING && sentOnce
-                        ? ClosedSchedule.of(c).usersAt(clock.nanoTime() - startNanos)
-                        : c.stages().stream()
-                                .mapToInt(LoadPlan.Stage::target)
-                                .max()
-                                .orElse(c.users());
-            case LoadPlan.Open o -> 0;
-        };
+        return phase == RunPhase.STARTING ? targets.peakUsers() : targets.usersAt(elapsedNanos());
     }
 
-    private double globalSpawnRate() {
-        if (liveSpawnRate != null) {
-            return liveSpawnRate;
-        }
-        if (project.loadPlan() instanceof LoadPlan.Closed c && c.stages().isEmpty() && c.spawnRate() > 0) {
-            return c.spawnRate();
-        }
-        return Math.max(1, globalUsers());
-    }
-
-    private double globalArrivalRate() {
-        if (liveArrivalRate != null) {
-            return liveArrivalRate;
-        }
-        if (project.loadPlan() instanceof LoadPlan.Open o) {
-            return OpenSchedule.of(o).arrivalRateAt(clock.nanoTime() - startNanos);
-        }
-        return 0;
-    }
+    // ---------------------------------------------------------------- ticks and the end
 
     private void tick() {
         StatsSnapshot s = aggregator.snapshot();
         if (phase == RunPhase.RUNNING || phase == RunPhase.STOPPING) {
-            var t = s.intervalTotal();
-            double seconds = Math.max(1e-9, s.intervalMillis() / 1000.0);
-            history.add(new HistoryPoint(
-                    elapsedMillis(),
-                    liveUsers(),
-                    t.rps(),
-                    t.failures() / seconds,
-                    t.latency().p50Ms(),
-                    t.latency().p95Ms(),
-                    t.latency().p99Ms(),
-                    0));
+            record.addPoint(elapsedMillis(), liveUsers(), s, record.dropped(peers.values()));
         }
         latest = snapshotOf(s);
-        if (phase == RunPhase.RUNNING) {
-            long elapsed = clock.nanoTime() - startNanos;
-            boolean allEnded = inRun().stream()
-                    .allMatch(p -> p.link.state() == PeerState.IDLE && p.link.lastHeardMillis() > startMillis + 1000);
-            if (elapsed >= durationNanos && (allEnded || elapsed >= durationNanos + END_SLACK_NANOS)) {
-                beginStop(true, new StopReason.Completed());
-            } else {
-                checkAbortRules();
-            }
+        if (phase == RunPhase.RUNNING && followingStages) {
+            followStages();
         }
-        if (phase == RunPhase.STOPPING) {
-            checkStopped();
+        if (phase == RunPhase.RUNNING) {
+            checkAbortRules();
+        }
+        checkEnd();
+    }
+
+    /**
+     * Ends the run when its time is over and every agent has ended its part (or the slack is over), or when every
+     * agent has ended after a stop (or the stop's deadline is over).
+     */
+    private void checkEnd() {
+        boolean allEnded = inRun().stream().allMatch(p -> p.ended);
+        if (phase == RunPhase.RUNNING) {
+            long elapsed = elapsedNanos();
+            if (elapsed >= durationNanos && allEnded) {
+                stopReason = new StopReason.Completed();
+                finish(stopReason);
+            } else if (elapsed >= durationNanos + END_SLACK_NANOS) {
+                beginStop(true, new StopReason.Completed());
+            }
+        } else if (phase == RunPhase.STOPPING) {
+            if (allEnded) {
+                finish(stopReason);
+            } else if (clock.nanoTime() - stopDeadlineNanos >= 0) {
+                warn("some agents did not report that they stopped; their last statistics may be missing");
+                finish(stopReason);
+            }
         }
     }
 
@@ -712,7 +742,6 @@ final class ClusterRun implements RunHandle {
         }
         stopReason = reason;
         phase = RunPhase.STOPPING;
-        stopSentMillis = clock.currentTimeMillis();
         stopDeadlineNanos = clock.nanoTime() + (graceful ? gracefulNanos : 0) + STOP_SLACK_NANOS;
         broadcastStop(graceful);
         cluster.log().accept("stopping the agents (" + (graceful ? "gracefully" : "at once") + ")");
@@ -721,32 +750,16 @@ final class ClusterRun implements RunHandle {
 
     private void broadcastStop(boolean graceful) {
         for (Peer p : inRun()) {
-            p.link.send(new Message.Stop(runId, graceful));
-        }
-    }
-
-    /** Finishes once every agent of the run reported it stopped (and its last interval had time to come). */
-    private void checkStopped() {
-        long now = clock.nanoTime();
-        boolean allStopped = true;
-        for (Peer p : inRun()) {
-            PeerState state = p.link.state();
-            boolean stopped =
-                    (state == PeerState.IDLE || state == PeerState.READY) && p.link.lastHeardMillis() > stopSentMillis;
-            allStopped &= stopped;
-        }
-        if (allStopped && allStoppedNanos < 0) {
-            allStoppedNanos = now;
-        }
-        if ((allStoppedNanos >= 0 && now - allStoppedNanos >= LAST_STATS_NANOS) || now - stopDeadlineNanos >= 0) {
-            if (allStoppedNanos < 0) {
-                warn("some agents did not report that they stopped; their last statistics may be missing");
+            if (!p.ended) {
+                p.link.send(new Message.Stop(runId, graceful));
             }
-            finish(stopReason);
         }
     }
 
     private void finish(StopReason reason) {
+        if (phase == RunPhase.FINISHED) {
+            return;
+        }
         StatsSnapshot last = aggregator.snapshot();
         var thresholds = new ArrayList<ThresholdResult>();
         for (var v : aggregator.evaluate(project.thresholds())) {
@@ -763,13 +776,17 @@ final class ClusterRun implements RunHandle {
                 reason,
                 last,
                 thresholds,
-                history,
-                agentStatuses(),
+                record.history(),
+                record.agents(peers.values()),
                 aggregator.encodedHistograms()));
     }
 
+    private long elapsedNanos() {
+        return started == null ? 0 : Math.max(0, clock.nanoTime() - startNanos);
+    }
+
     private long elapsedMillis() {
-        return started == null ? 0 : Math.max(0, (clock.nanoTime() - startNanos) / 1_000_000);
+        return elapsedNanos() / 1_000_000;
     }
 
     private int liveUsers() {
@@ -777,62 +794,19 @@ final class ClusterRun implements RunHandle {
     }
 
     private void warn(String message) {
-        warnings.add(message);
-    }
-
-    private List<AgentStatus> agentStatuses() {
-        var out = new ArrayList<AgentStatus>();
-        for (Peer p : departed) {
-            out.add(statusOf(p));
-        }
-        for (Peer p : peers.values()) {
-            out.add(statusOf(p));
-        }
-        return out;
-    }
-
-    private static AgentStatus statusOf(Peer p) {
-        String state = p.lostAtMillis != null
-                ? "lost"
-                : p.inRun ? p.link.state().name().toLowerCase(Locale.ROOT) : "idle";
-        return new AgentStatus(
-                p.link.id(),
-                state,
-                p.lostAtMillis != null ? 0 : p.users,
-                p.lostAtMillis != null ? 0 : p.rps,
-                p.cpu,
-                p.memory,
-                p.link.lastHeardMillis(),
-                p.lostAtMillis);
+        record.warn(message);
     }
 
     private RunSnapshot snapshotOf(StatsSnapshot s) {
-        var all = new ArrayList<>(warnings);
-        all.addAll(s.warnings());
-        for (Peer p : peers.values()) {
-            if (p.lostAtMillis == null && p.cpu > BUSY_CPU) {
-                all.add(String.format(
-                        Locale.ROOT,
-                        "agent %s is at %.0f%% CPU: its response times include its own queueing; add agents or give"
-                                + " it fewer users",
-                        p.link.id(),
-                        p.cpu * 100));
-            }
-        }
-        int target = switch (project.loadPlan()) {
-            case LoadPlan.Closed c -> started == null ? 0 : globalUsers();
-            case LoadPlan.Open o -> 0;
-        };
-        return new RunSnapshot(
+        boolean open = project.loadPlan() instanceof LoadPlan.Open;
+        return record.snapshot(
                 phase,
                 elapsedMillis(),
                 durationNanos / 1_000_000,
                 liveUsers(),
-                target,
-                project.loadPlan() instanceof LoadPlan.Open ? globalArrivalRate() : 0,
-                0,
+                open || started == null ? 0 : globalUsers(),
+                open ? targets.arrivalRateAt(elapsedNanos()) : 0,
                 s,
-                agentStatuses(),
-                all);
+                peers.values());
     }
 }

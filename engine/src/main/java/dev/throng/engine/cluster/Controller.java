@@ -11,6 +11,7 @@ import dev.throng.engine.transport.ControllerEvent;
 import dev.throng.engine.transport.CurveKeys;
 import dev.throng.engine.transport.KeyStoreDir;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -83,7 +84,8 @@ public final class Controller implements AutoCloseable {
         started = true;
         ClusterRun run;
         try {
-            run = ClusterRun.prepare(project, runOptions, overrides, options, events, endpoint, endpoint.endpoint());
+            run = ClusterRun.prepare(
+                    project, runOptions, overrides, options, events, endpoint, endpoint.endpoint(), false);
             run.awaitAgents();
             run.begin();
         } catch (RuntimeException | InterruptedException e) {
@@ -114,13 +116,13 @@ public final class Controller implements AutoCloseable {
         for (int i = 1; i <= agents; i++) {
             String id = "local-" + i;
             links.add(new InProcessAgent(
-                    id, workRoot.resolve(id), runOptions.environment(), runOptions.clock(), queue, log));
+                    id, workRoot.resolve(id), null, runOptions.environment(), runOptions.clock(), queue, log));
         }
         AutoCloseable closeAll = () -> links.forEach(InProcessAgent::close);
         var options = new ClusterOptions("in-process", null, agents, java.time.Duration.ofSeconds(10), log);
         ClusterRun run;
         try {
-            run = ClusterRun.prepare(project, runOptions, overrides, options, queue, closeAll, "in-process");
+            run = ClusterRun.prepare(project, runOptions, overrides, options, queue, closeAll, "in-process", false);
             links.forEach(link -> queue.add(new ClusterRun.Joined(link)));
             run.awaitAgents();
             run.begin();
@@ -129,6 +131,39 @@ public final class Controller implements AutoCloseable {
             throw e;
         }
         return new InProcessRun(run, links);
+    }
+
+    /** The id of the agent of a local run, as the run's snapshots list it. */
+    public static final String LOCAL_AGENT = "local";
+
+    /**
+     * Runs {@code project} in this process: the controller drives one agent in this process, without any socket, as
+     * it drives remote agents. The agent reads the project's folder ({@link RunOptions#projectDirectory()}) as it is.
+     * Returns once the run is going.
+     *
+     * @throws RunStartException when the run cannot start (the project, a secret, a file, the open-file limit: the
+     *     message says why and what to do); nothing is left running then
+     * @throws InterruptedException when the calling thread is interrupted while the run starts (nothing is left
+     *     running)
+     */
+    public static RunHandle startLocal(Project project, RunOptions runOptions, Overrides overrides)
+            throws InterruptedException {
+        var queue = new LinkedBlockingQueue<ClusterRun.Event>();
+        java.util.function.Consumer<String> quiet = line -> {};
+        Path directory = runOptions.projectDirectory();
+        var agent = new InProcessAgent(
+                LOCAL_AGENT, directory, directory, runOptions.environment(), runOptions.clock(), queue, quiet);
+        var options = new ClusterOptions("in-process", null, 1, java.time.Duration.ofSeconds(10), quiet);
+        try {
+            var run = ClusterRun.prepare(project, runOptions, overrides, options, queue, agent, "in-process", true);
+            queue.add(new ClusterRun.Joined(agent));
+            run.awaitAgents();
+            run.begin();
+            return run;
+        } catch (RuntimeException | InterruptedException e) {
+            agent.close();
+            throw e;
+        }
     }
 
     /** Closes the endpoint (bye to every agent). A started run is closed by its handle. Idempotent. */

@@ -23,9 +23,14 @@ final class InProcessAgent implements AgentLink, AutoCloseable {
     private volatile boolean connected = true;
     private volatile long lastHeard;
 
+    /**
+     * @param workRoot where shipped runs are written (a sub-folder per run), when {@code projectDirectory} is null
+     * @param projectDirectory the project's own folder, read as it is (nothing written), or {@code null}
+     */
     InProcessAgent(
             String id,
             Path workRoot,
+            Path projectDirectory,
             Map<String, String> environment,
             Clock clock,
             BlockingQueue<ClusterRun.Event> controller,
@@ -44,7 +49,9 @@ final class InProcessAgent implements AgentLink, AutoCloseable {
         this.lastHeard = clock.currentTimeMillis();
         this.worker = new AgentWorker(
                 workRoot,
+                projectDirectory,
                 environment,
+                clock,
                 message -> {
                     if (connected) {
                         controller.add(new ClusterRun.Received(id, message));

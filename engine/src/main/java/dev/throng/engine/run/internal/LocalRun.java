@@ -13,6 +13,7 @@ import dev.throng.engine.run.RunHandle;
 import dev.throng.engine.run.RunPhase;
 import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.RunSnapshot;
+import dev.throng.engine.run.ShareInterval;
 import dev.throng.engine.run.StopReason;
 import dev.throng.engine.run.ThresholdResult;
 import dev.throng.engine.stats.IntervalStats;
@@ -163,16 +164,30 @@ public final class LocalRun implements RunHandle {
         this.ticker = Thread.ofPlatform().name("throng-ticker").daemon().unstarted(this::runTicker);
     }
 
-    private volatile Consumer<IntervalStats> intervalSink;
+    private volatile Consumer<ShareInterval> intervalSink;
+    private volatile Supplier<Map<String, Long>> rowsTaken = Map::of;
 
     /**
      * Makes this run an agent's part: each tick takes the interval ({@link StatsCollector#takeInterval()}) and hands
-     * it to {@code sink} instead of keeping the figures (the run's own snapshots then stay empty), and a last interval
-     * is handed over once every user has ended. Called before {@link #start()}; the sink is called on the ticker
-     * thread, then once on the scheduler thread, and must not block.
+     * it, with the users, dropped arrivals, rows taken and warnings, to {@code sink} instead of keeping the figures
+     * (the run's own snapshots then stay empty), and a last interval is handed over once every user has ended. Called
+     * before {@link #start()}; the sink is called on the ticker thread, then once on the scheduler thread, and must
+     * not block.
+     *
+     * @param rows the rows handed out so far per unique data source id (called on the same threads)
      */
-    public void reportIntervalsTo(Consumer<IntervalStats> sink) {
+    public void reportIntervalsTo(Consumer<ShareInterval> sink, Supplier<Map<String, Long>> rows) {
         this.intervalSink = Objects.requireNonNull(sink, "sink");
+        this.rowsTaken = Objects.requireNonNull(rows, "rows");
+    }
+
+    private void handOver(Consumer<ShareInterval> sink) {
+        IntervalStats interval = stats.takeInterval();
+        var warnings = new ArrayList<>(startWarnings);
+        synchronized (runWarnings) {
+            warnings.addAll(runWarnings);
+        }
+        sink.accept(new ShareInterval(interval, pool.aliveCount(), dropped.get(), rowsTaken.get(), warnings));
     }
 
     /** Starts the scheduler and the ticker. */
@@ -612,9 +627,13 @@ public final class LocalRun implements RunHandle {
     private volatile boolean tickerStopped;
 
     private synchronized void tick() {
-        Consumer<IntervalStats> sink = intervalSink;
+        Consumer<ShareInterval> sink = intervalSink;
         if (sink != null) {
-            sink.accept(stats.takeInterval());
+            // an agent's part: the interval is the controller's; a snapshot here would take (and lose) what users
+            // record after the hand-over
+            handOver(sink);
+            publish(latest.stats());
+            return;
         }
         StatsSnapshot s = stats.snapshot();
         long droppedNow = dropped.get();
@@ -714,11 +733,13 @@ public final class LocalRun implements RunHandle {
         }
         StatsSnapshot last;
         synchronized (this) {
-            Consumer<IntervalStats> sink = intervalSink;
+            Consumer<ShareInterval> sink = intervalSink;
             if (sink != null) {
-                sink.accept(stats.takeInterval());
+                handOver(sink);
+                last = latest.stats();
+            } else {
+                last = stats.snapshot();
             }
-            last = stats.snapshot();
         }
         var thresholds = new ArrayList<ThresholdResult>();
         for (var v : stats.evaluate(project.thresholds())) {
