@@ -12,6 +12,7 @@ import dev.throng.engine.run.RunOptions;
 import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.RunStartException;
 import dev.throng.engine.run.Runs;
+import dev.throng.engine.run.ShareHandle;
 import dev.throng.engine.run.ShareInterval;
 import dev.throng.engine.run.StopReason;
 import dev.throng.engine.stats.IntervalStats;
@@ -62,8 +63,10 @@ public final class AgentWorker implements AutoCloseable {
 
     // worker thread only
     private Prepared prepared;
-    private RunHandle run;
+    private ShareHandle run;
     private String runId;
+    /** The run whose end was told to the controller. */
+    private String endedRunId;
 
     private record Prepared(String runId, Project project, Path directory, Message.ProjectShipment shipment) {}
 
@@ -220,14 +223,11 @@ public final class AgentWorker implements AutoCloseable {
         var overrides = new Overrides(null, null, duration, plan.host());
         String id = p.runId();
         var warningsSent = new java.util.concurrent.atomic.AtomicInteger();
+        var rows = new java.util.LinkedHashMap<String, java.util.function.LongPredicate>();
+        share.uniqueRows().forEach((source, partition) -> rows.put(source, partition::contains));
         try {
-            RunHandle started = Runs.startShare(
-                    p.project(),
-                    options,
-                    overrides,
-                    share.agentIndex(),
-                    share.agentCount(),
-                    interval -> sendStats(id, interval, warningsSent));
+            ShareHandle started = Runs.startShare(
+                    p.project(), options, overrides, rows, interval -> sendStats(id, interval, warningsSent));
             run = started;
             runId = id;
         } catch (RunStartException | IllegalArgumentException e) {
@@ -263,17 +263,31 @@ public final class AgentWorker implements AutoCloseable {
     }
 
     private void finished(String id, RunResult result, Throwable error) {
-        if (!id.equals(runId)) {
+        if (!id.equals(runId) || run == null) {
             return;
         }
         String why = error != null ? "internal error " + error : describe(result.reason());
         log.accept("run " + id + " ended: " + why + "; waiting for the next run");
-        String failure = error != null
-                ? "internal error of the agent: " + error
-                : result.reason() instanceof StopReason.Failed f ? f.message() : null;
-        toController.accept(new Message.Ended(id, failure));
         endRun();
         state.accept(PeerState.IDLE);
+    }
+
+    /** Tells the controller that the part of run {@code id} ended (after its last statistics), once. */
+    private void sendEnded(String id, RunHandle ended) {
+        if (id.equals(endedRunId)) {
+            return;
+        }
+        endedRunId = id;
+        String failure = null;
+        try {
+            RunResult result = ended.completion().toCompletableFuture().getNow(null);
+            if (result != null && result.reason() instanceof StopReason.Failed f) {
+                failure = f.message();
+            }
+        } catch (java.util.concurrent.CompletionException e) {
+            failure = "internal error of the agent: " + e.getCause();
+        }
+        toController.accept(new Message.Ended(id, failure));
     }
 
     private void change(Message.Change c) {
@@ -297,6 +311,23 @@ public final class AgentWorker implements AutoCloseable {
             run.setArrivalRate(c.arrivalRate());
             text.append(String.format(java.util.Locale.ROOT, " arrival rate %.2f/s", c.arrivalRate()));
         }
+        if (c.share() != null) {
+            c.share().uniqueRows().forEach((source, partition) -> {
+                try {
+                    run.addUniqueRows(source, partition::contains);
+                    text.append(" more rows of '")
+                            .append(source)
+                            .append("' (")
+                            .append(partition)
+                            .append(')');
+                } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                    text.append(" could not add rows of '")
+                            .append(source)
+                            .append("': ")
+                            .append(e.getMessage());
+                }
+            });
+        }
         log.accept(text.toString());
     }
 
@@ -313,6 +344,7 @@ public final class AgentWorker implements AutoCloseable {
         run = null;
         if (r != null) {
             r.close();
+            sendEnded(runId, r);
         }
         if (prepared != null && projectDirectory == null) {
             try {

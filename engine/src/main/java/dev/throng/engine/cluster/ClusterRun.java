@@ -2,18 +2,12 @@ package dev.throng.engine.cluster;
 
 import dev.throng.engine.load.ClosedSchedule;
 import dev.throng.engine.load.OpenSchedule;
-import dev.throng.engine.load.ProfilePlacement;
-import dev.throng.engine.project.DataSource;
 import dev.throng.engine.project.LoadPlan;
 import dev.throng.engine.project.Project;
 import dev.throng.engine.project.Threshold;
-import dev.throng.engine.project.io.ProjectFiles;
-import dev.throng.engine.protocol.AgentShare;
 import dev.throng.engine.protocol.IntervalStatsCodec;
 import dev.throng.engine.protocol.Message;
 import dev.throng.engine.protocol.PeerState;
-import dev.throng.engine.protocol.PlanParameters;
-import dev.throng.engine.protocol.RowPartition;
 import dev.throng.engine.run.Overrides;
 import dev.throng.engine.run.RunHandle;
 import dev.throng.engine.run.RunOptions;
@@ -76,8 +70,6 @@ final class ClusterRun implements RunHandle {
     private record Command(Runnable action) implements Event {}
 
     private final Project project;
-    private final RunOptions options;
-    private final Overrides overrides;
     private final ClusterOptions cluster;
     private final BlockingQueue<Event> events;
     private final AutoCloseable transport;
@@ -86,8 +78,6 @@ final class ClusterRun implements RunHandle {
     private final String runId = UUID.randomUUID().toString();
     private final long durationNanos;
     private final long gracefulNanos;
-    private final Map<String, byte[]> dataFiles;
-    private final boolean uniqueData;
     /** A local run: one agent in this process; its start problems are the start's, its warnings are the run's. */
     private final boolean local;
 
@@ -100,10 +90,8 @@ final class ClusterRun implements RunHandle {
     private final List<String> refused = new ArrayList<>();
     private final LiveTargets targets;
     private final RunRecord record = new RunRecord();
-    private boolean[] slotUsed;
-    private boolean sentOnce;
-    /** Whether the controller moves the agents along the plan's stages itself (after a rebalance). */
-    private boolean followingStages;
+    private final ShareDispatch shares;
+    private final RowLedger ledger;
 
     private long startNanos;
     private Instant started;
@@ -127,10 +115,9 @@ final class ClusterRun implements RunHandle {
             String endpoint,
             long durationNanos,
             Map<String, byte[]> dataFiles,
+            RowLedger ledger,
             boolean local) {
         this.project = project;
-        this.options = options;
-        this.overrides = overrides;
         this.cluster = cluster;
         this.events = events;
         this.transport = transport;
@@ -138,10 +125,20 @@ final class ClusterRun implements RunHandle {
         this.clock = options.clock();
         this.durationNanos = durationNanos;
         this.gracefulNanos = Math.max(0, project.loadPlan().gracefulStop().toNanos());
-        this.dataFiles = dataFiles;
         this.local = local;
-        this.uniqueData = project.dataSources().stream().anyMatch(d -> d.policy() == DataSource.Policy.UNIQUE);
         this.targets = new LiveTargets(project.loadPlan());
+        this.ledger = ledger;
+        this.shares = new ShareDispatch(
+                project,
+                runId,
+                dataFiles,
+                overrides.host(),
+                options.seed(),
+                options.maxNames(),
+                durationNanos,
+                targets,
+                ledger,
+                clock);
         this.aggregator = new StatsAggregator(clock, Math.max(1, options.maxNames()));
         this.latest = snapshotOf(aggregator.snapshot());
         this.thread = Thread.ofPlatform().name("throng-cluster").daemon().unstarted(this::loop);
@@ -173,8 +170,10 @@ final class ClusterRun implements RunHandle {
             duration = overrides.duration().toNanos();
         }
         Map<String, byte[]> files = local ? Map.of() : ProjectShipping.readFiles(effective, options.projectDirectory());
+        var ledger = new RowLedger(
+                local ? Map.of() : ProjectShipping.uniqueRowCounts(effective, options.projectDirectory()));
         return new ClusterRun(
-                effective, options, overrides, cluster, events, transport, endpoint, duration, files, local);
+                effective, options, overrides, cluster, events, transport, endpoint, duration, files, ledger, local);
     }
 
     // ---------------------------------------------------------------- before the start
@@ -224,11 +223,11 @@ final class ClusterRun implements RunHandle {
      * @throws RunStartException for a local run whose agent cannot run its part (the message says why)
      */
     void begin() throws InterruptedException {
-        slotUsed = new boolean[Math.max(1, peers.size())];
+        shares.slots(peers.size());
         for (Shares.Member m :
                 Shares.spread(peers.values().stream().map(Peer::member).toList())) {
             Peer p = peers.get(m.id());
-            p.slot = freeSlot();
+            p.slot = shares.freeSlot();
             p.inRun = p.slot >= 0;
         }
         dispatch(null);
@@ -285,16 +284,6 @@ final class ClusterRun implements RunHandle {
         }
     }
 
-    private int freeSlot() {
-        for (int i = 0; i < slotUsed.length; i++) {
-            if (!slotUsed[i]) {
-                slotUsed[i] = true;
-                return i;
-            }
-        }
-        return uniqueData ? -1 : 0;
-    }
-
     // ---------------------------------------------------------------- RunHandle: commands for the cluster thread
 
     @Override
@@ -306,7 +295,7 @@ final class ClusterRun implements RunHandle {
     public void setTargetUsers(int users) {
         command(() -> {
             targets.setUsers(users);
-            followingStages = false;
+            shares.stopFollowingStages();
             dispatch(null);
         });
     }
@@ -332,9 +321,7 @@ final class ClusterRun implements RunHandle {
         var copy = Map.copyOf(weights);
         command(() -> {
             targets.putWeights(copy);
-            for (Peer p : inRun()) {
-                p.link.send(new Message.Change(runId, null, null, null, targets.weights(), null));
-            }
+            shares.weights(inRun());
         });
     }
 
@@ -443,14 +430,15 @@ final class ClusterRun implements RunHandle {
                 .accept("agent " + link.id() + " joined from " + h.hostName() + " (" + h.cores() + " cores, "
                         + h.memoryBytes() / (1024 * 1024) + " MB heap)");
         if (phase == RunPhase.RUNNING) {
-            p.slot = freeSlot();
-            if (p.slot < 0) {
-                warn("agent " + link.id() + " joined late and runs nothing: the project's unique data rows are"
-                        + " already partitioned among the first agents");
+            if (ledger.tracks() && ledger.freeRows() == 0) {
+                warn("agent " + link.id() + " joined late and runs nothing: every row of the project's unique data"
+                        + " sources is held by another agent");
                 return;
             }
+            p.slot = ledger.tracks() ? shares.lateSlot() : shares.freeSlot();
             p.inRun = true;
             dispatch(p);
+            handOutFreeRows(List.of(p));
             cluster.log().accept("agent " + link.id() + " joined late and got " + p.shareUsers + " users");
         }
     }
@@ -505,8 +493,10 @@ final class ClusterRun implements RunHandle {
                 if (p.inRun && phase != RunPhase.STOPPING && e.message().startsWith(AgentWorker.CANNOT_RUN)) {
                     p.inRun = false;
                     p.users = 0;
+                    ledger.release(agentId, Map.of());
                     if (phase == RunPhase.RUNNING) {
                         dispatch(null);
+                        handOutFreeRows(inRun());
                     } else {
                         redispatchAtStart = true;
                     }
@@ -538,8 +528,43 @@ final class ClusterRun implements RunHandle {
             warn("agent " + p.id() + " was lost after " + elapsedMillis() / 1000 + " s (" + reason + "); its "
                     + p.shareUsers + " users went to the others");
             dispatch(null);
+            passOnRows(p);
         }
         checkEnd();
+    }
+
+    /**
+     * Hands the unique rows agent {@code p} (lost) had not used to the agents still running, when its count is known
+     * (it sent its last figures after its users ended); otherwise hands on none of them and says so.
+     */
+    private void passOnRows(Peer p) {
+        if (!ledger.tracks()) {
+            return;
+        }
+        if (p.ended) {
+            long freed = ledger.release(p.id(), p.rowsTaken);
+            cluster.log().accept("the " + freed + " unique rows agent " + p.id() + " did not use go to the others");
+            handOutFreeRows(inRun());
+        } else {
+            long unused = ledger.forget(p.id(), p.rowsTaken);
+            warn("agent " + p.id() + " was lost before it said how many unique data rows it used after its last"
+                    + " statistics: the " + unused + " rows of its share it had not used by then are not handed on,"
+                    + " so that no row is used twice");
+        }
+    }
+
+    /** Hands every free unique row to {@code to} (when the run has any and is running). */
+    private void handOutFreeRows(List<Peer> to) {
+        if (!ledger.tracks() || phase != RunPhase.RUNNING || to.isEmpty()) {
+            return;
+        }
+        var slices = ledger.handOut(to.stream().map(Peer::id).toList());
+        for (Peer p : to) {
+            var mine = slices.get(p.id());
+            if (mine != null) {
+                shares.addRows(p, mine);
+            }
+        }
     }
 
     private List<Peer> inRun() {
@@ -548,131 +573,21 @@ final class ClusterRun implements RunHandle {
 
     // ---------------------------------------------------------------- shares
 
-    /**
-     * Computes every agent's share and sends it: a project shipment and a start to {@code newcomer} (every agent at
-     * the start, when {@code newcomer} is null and nothing was sent yet), a change to the others. After a rebalance
-     * of a plan with stages, the controller moves the agents along the stages itself ({@link #followStages}).
-     */
+    /** Sends every agent in the run its share ({@link ShareDispatch#dispatch}); warns when none is left. */
     private void dispatch(Peer newcomer) {
         List<Peer> members = inRun();
         if (members.isEmpty()) {
             if (phase == RunPhase.RUNNING) {
                 warn("no agent is left to run the load; waiting for agents to join");
             }
-            sentOnce = true;
+            shares.noMembers();
             return;
         }
-        boolean first = !sentOnce;
-        sentOnce = true;
-        if (!first && targets.followsStages()) {
-            followingStages = true;
-            if (newcomer != null) {
-                newcomer.shareUsers = 0;
-                ship(newcomer, 0, 0, false);
-            }
-            followStages();
-            return;
-        }
-        int total = globalUsers();
-        Map<String, Integer> split =
-                Shares.split(total, members.stream().map(Peer::member).toList());
-        for (Peer p : members) {
-            int users = split.get(p.id());
-            p.shareUsers = users;
-            double fraction = total > 0 ? (double) users / total : 1.0 / members.size();
-            if (first || p == newcomer) {
-                ship(p, users, fraction, first);
-            } else {
-                change(p, users, total, members.size(), fraction);
-            }
-        }
+        shares.dispatch(members, newcomer, phase != RunPhase.STARTING, elapsedNanos());
     }
 
-    /**
-     * Sends each agent its share of the users the stages want one tick ahead (a change only when it differs from
-     * the last one sent), so that the agents left after a rebalance follow the run's schedule from its start.
-     */
-    private void followStages() {
-        List<Peer> members = inRun();
-        if (members.isEmpty()) {
-            return;
-        }
-        int total = targets.usersAt(elapsedNanos() + TICK_NANOS);
-        Map<String, Integer> split =
-                Shares.split(total, members.stream().map(Peer::member).toList());
-        double rate = targets.spawnRate(total);
-        for (Peer p : members) {
-            int users = split.get(p.id());
-            p.shareUsers = users;
-            if (users != p.sentTarget) {
-                p.sentTarget = users;
-                p.link.send(new Message.Change(
-                        runId, users, Shares.rate(rate, users, total, members.size()), null, null, null));
-            }
-        }
-    }
-
-    private void ship(Peer p, int users, double fraction, boolean first) {
-        long remaining = Math.max(0, durationNanos / 1_000_000 - elapsedMillis());
-        LoadPlan plan = project.loadPlan();
-        LoadPlan own = Shares.planOf(plan, users, fraction, remaining);
-        if (!first && plan instanceof LoadPlan.Closed c && !c.stages().isEmpty()) {
-            own = new LoadPlan.Closed(
-                    users, spawnRateFor(users), List.of(), Duration.ofMillis(remaining), c.gracefulStop());
-        }
-        String json = ProjectFiles.write(project.withLoadPlan(own));
-        int[] counts = ProfilePlacement.of(project.profiles()).countsAt(users);
-        var perProfile = new LinkedHashMap<String, Integer>();
-        for (int i = 0; i < counts.length; i++) {
-            perProfile.put(project.profiles().get(i).name(), counts[i]);
-        }
-        int slots = slotUsed.length;
-        int slot = Math.min(p.slot, slots - 1);
-        var rows = new LinkedHashMap<String, RowPartition>();
-        for (DataSource ds : project.dataSources()) {
-            if (ds.policy() == DataSource.Policy.UNIQUE) {
-                rows.put(ds.id(), new RowPartition.Strided(slot, slots));
-            }
-        }
-        var share = new AgentShare(perProfile, slot, slots, rows);
-        var params = new PlanParameters(
-                null,
-                null,
-                remaining,
-                overrides.host(),
-                options.seed() ^ (0x9E3779B97F4A7C15L * (p.slot + 1)),
-                Math.max(1, options.maxNames()));
-        p.link.send(new Message.ProjectShipment(runId, json, dataFiles, share, params));
-        if (!first) {
-            p.link.send(new Message.Start(runId, clock.currentTimeMillis()));
-        }
-        if (!targets.weights().isEmpty()) {
-            p.link.send(new Message.Change(runId, null, null, null, targets.weights(), null));
-        }
-        if (targets.liveArrivalRate() != null) {
-            p.link.send(new Message.Change(runId, null, null, targets.liveArrivalRate() * fraction, null, null));
-        }
-    }
-
-    private void change(Peer p, int users, int total, int agents, double fraction) {
-        switch (project.loadPlan()) {
-            case LoadPlan.Closed c ->
-                p.link.send(new Message.Change(
-                        runId, users, Shares.rate(targets.spawnRate(total), users, total, agents), null, null, null));
-            case LoadPlan.Open o ->
-                p.link.send(new Message.Change(
-                        runId, null, null, targets.arrivalRateAt(elapsedNanos()) * fraction, null, null));
-        }
-    }
-
-    private double spawnRateFor(int users) {
-        int total = Math.max(1, globalUsers());
-        return targets.spawnRate(total) * users / total;
-    }
-
-    /** The users the whole run wants now (closed model), or 0 (open model); before the start, the peak. */
     private int globalUsers() {
-        return phase == RunPhase.STARTING ? targets.peakUsers() : targets.usersAt(elapsedNanos());
+        return shares.globalUsers(phase != RunPhase.STARTING, elapsedNanos());
     }
 
     // ---------------------------------------------------------------- ticks and the end
@@ -683,8 +598,8 @@ final class ClusterRun implements RunHandle {
             record.addPoint(elapsedMillis(), liveUsers(), s, record.dropped(peers.values()));
         }
         latest = snapshotOf(s);
-        if (phase == RunPhase.RUNNING && followingStages) {
-            followStages();
+        if (phase == RunPhase.RUNNING && shares.followingStages()) {
+            shares.followStages(inRun(), elapsedNanos());
         }
         if (phase == RunPhase.RUNNING) {
             checkAbortRules();

@@ -158,7 +158,8 @@ public sealed interface Message {
      * @param spawnRate users started or stopped per second, or {@code null}
      * @param arrivalRate arrivals per second (open model), or {@code null}
      * @param weights new profile weights by profile name, or {@code null}
-     * @param share a new share (e.g. after another agent was lost), or {@code null}
+     * @param share more unique rows for this agent (its {@link AgentShare#uniqueRows()}, to hand out after the rows it
+     *     has: rows another agent left unused), or {@code null}; its users are not used (see {@code targetUsers})
      */
     record Change(
             String runId,

@@ -21,7 +21,8 @@ import java.util.Map;
  * opt&lt;X&gt;  : present u8 (0 or 1) | X when present
  * map     : count i32 | count × (key string, value)
  * share   : usersPerProfile map&lt;i32&gt; | agentIndex i32 | agentCount i32 | uniqueRows map&lt;partition&gt;
- * partition: kind u8 (1 strided: offset i64, stride i64 | 2 ranges: count i32, count × (first i64, end i64))
+ * partition: kind u8 (1 strided: offset i64, stride i64 | 2 ranges: count i32, count × (first i64, end i64)
+ *            | 3 slice: first i64, stride i64, count i64)
  *
  * 1 HELLO     throngVersion string, agentId string, cores i32, memoryBytes i64, openFileLimit i64, hostName string
  * 2 WELCOME   controllerId string
@@ -344,6 +345,12 @@ public final class MessageCodec {
                     out.i64(strided.offset());
                     out.i64(strided.stride());
                 }
+                case RowPartition.Slice slice -> {
+                    out.u8(3);
+                    out.i64(slice.first());
+                    out.i64(slice.stride());
+                    out.i64(slice.count());
+                }
                 case RowPartition.Ranges ranges -> {
                     out.u8(2);
                     out.i32(ranges.ranges().size());
@@ -382,6 +389,7 @@ public final class MessageCodec {
                     }
                     yield new RowPartition.Ranges(ranges);
                 }
+                case 3 -> new RowPartition.Slice(in.i64("first"), in.i64("stride"), in.i64("count"));
                 default -> throw new BadFrame("unknown partition kind " + kind);
             };
             if (rows.put(source, partition) != null) {

@@ -15,6 +15,7 @@ import dev.throng.engine.run.internal.HttpSetup;
 import dev.throng.engine.run.internal.HttpTransport;
 import dev.throng.engine.run.internal.LocalRun;
 import dev.throng.engine.run.internal.OpenFileLimit;
+import dev.throng.engine.run.internal.ShareRows;
 import dev.throng.engine.stats.StatsCollector;
 import dev.throng.engine.user.Exchange;
 import dev.throng.engine.user.RowSource;
@@ -30,6 +31,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /**
  * Starts runs: the entry point of the command line and the desktop app. Stateless; thread-safe.
@@ -66,30 +68,21 @@ public final class Runs {
 
     /**
      * Starts one agent's part of a distributed run in this process: {@code project}'s plan is already this agent's
-     * (its users, its spawn or arrival rate), unique data sources hand only the rows of partition {@code agentIndex}
-     * of {@code agentCount}, and instead of keeping its own statistics the run hands each second's interval (and a
-     * last one once every user has ended) to {@code intervals}, on the run's ticker thread (the last one on its
-     * scheduler thread). The run is bounded by the plan's duration (or the override's).
+     * (its users, its spawn or arrival rate), each unique data source hands only the rows (numbered from 0 in file
+     * order) its predicate in {@code uniqueRows} holds (every row when absent), and instead of keeping its own
+     * statistics the run hands each second's interval (and a last one once every user has ended) to
+     * {@code intervals}, on the run's ticker thread (the last one on its scheduler thread). The run is bounded by the
+     * plan's duration (or the override's).
      *
      * @throws RunStartException when the run cannot start (the message says why and what to do)
      */
-    public static RunHandle startShare(
+    public static ShareHandle startShare(
             Project project,
             RunOptions options,
             Overrides overrides,
-            int agentIndex,
-            int agentCount,
+            Map<String, LongPredicate> uniqueRows,
             Consumer<ShareInterval> intervals) {
-        return start(project, options, overrides, agentIndex, agentCount, Objects.requireNonNull(intervals));
-    }
-
-    private static RunHandle start(
-            Project project,
-            RunOptions options,
-            Overrides overrides,
-            int agentIndex,
-            int agentCount,
-            Consumer<ShareInterval> intervals) {
+        Objects.requireNonNull(intervals, "intervals");
         Project effective = project.withLoadPlan(overrides.applyTo(project.loadPlan()));
         requireRunnable(effective, options);
         LoadPlan plan = effective.loadPlan();
@@ -116,7 +109,7 @@ public final class Runs {
 
         Map<String, RowSource> rows;
         try {
-            rows = UserEnvironment.readRowSources(effective, options.projectDirectory(), agentIndex, agentCount);
+            rows = UserEnvironment.readRowSources(effective, options.projectDirectory(), Map.copyOf(uniqueRows));
         } catch (IOException e) {
             throw new RunStartException(e.getMessage(), e);
         }
@@ -154,9 +147,7 @@ public final class Runs {
                 options.seed(),
                 durationNanos,
                 warnings);
-        if (intervals != null) {
-            run.reportIntervalsTo(intervals, Map::of);
-        }
+        run.reportIntervalsTo(intervals, new ShareRows(effective, options.projectDirectory(), rows));
         runRef.set(run);
         run.start();
         return run;

@@ -16,6 +16,8 @@ public final class SampleMessages {
                 Map.of(
                         "accounts",
                         new RowPartition.Strided(1, 3),
+                        "codes",
+                        new RowPartition.Slice(7, 3, 40),
                         "orders",
                         new RowPartition.Ranges(
                                 List.of(new RowPartition.RowRange(0, 10), new RowPartition.RowRange(50, 60)))));

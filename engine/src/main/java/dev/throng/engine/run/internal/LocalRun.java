@@ -13,6 +13,7 @@ import dev.throng.engine.run.RunHandle;
 import dev.throng.engine.run.RunPhase;
 import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.RunSnapshot;
+import dev.throng.engine.run.ShareHandle;
 import dev.throng.engine.run.ShareInterval;
 import dev.throng.engine.run.StopReason;
 import dev.throng.engine.run.ThresholdResult;
@@ -53,7 +54,7 @@ import java.util.function.Supplier;
  * {@link #snapshot()} reads a volatile. Every loop is bounded by the plan's duration plus its graceful stop; after
  * {@link #close()} returns no thread of the run is left.
  */
-public final class LocalRun implements RunHandle {
+public final class LocalRun implements ShareHandle {
     /** How often the scheduler looks at its schedule and commands at most, ns. */
     private static final long STEP_NANOS = 20_000_000L;
 
@@ -165,7 +166,7 @@ public final class LocalRun implements RunHandle {
     }
 
     private volatile Consumer<ShareInterval> intervalSink;
-    private volatile Supplier<Map<String, Long>> rowsTaken = Map::of;
+    private volatile ShareRows shareRows;
 
     /**
      * Makes this run an agent's part: each tick takes the interval ({@link StatsCollector#takeInterval()}) and hands
@@ -174,11 +175,20 @@ public final class LocalRun implements RunHandle {
      * before {@link #start()}; the sink is called on the ticker thread, then once on the scheduler thread, and must
      * not block.
      *
-     * @param rows the rows handed out so far per unique data source id (called on the same threads)
+     * @param rows the part's unique rows (reported with each interval; extended by {@link #addUniqueRows})
      */
-    public void reportIntervalsTo(Consumer<ShareInterval> sink, Supplier<Map<String, Long>> rows) {
+    public void reportIntervalsTo(Consumer<ShareInterval> sink, ShareRows rows) {
         this.intervalSink = Objects.requireNonNull(sink, "sink");
-        this.rowsTaken = Objects.requireNonNull(rows, "rows");
+        this.shareRows = Objects.requireNonNull(rows, "rows");
+    }
+
+    @Override
+    public void addUniqueRows(String sourceId, java.util.function.LongPredicate rows) {
+        ShareRows share = shareRows;
+        if (share == null) {
+            throw new IllegalArgumentException("this run has no unique data source '" + sourceId + "' to extend");
+        }
+        share.add(sourceId, rows);
     }
 
     private void handOver(Consumer<ShareInterval> sink) {
@@ -187,7 +197,7 @@ public final class LocalRun implements RunHandle {
         synchronized (runWarnings) {
             warnings.addAll(runWarnings);
         }
-        sink.accept(new ShareInterval(interval, pool.aliveCount(), dropped.get(), rowsTaken.get(), warnings));
+        sink.accept(new ShareInterval(interval, pool.aliveCount(), dropped.get(), shareRows.taken(), warnings));
     }
 
     /** Starts the scheduler and the ticker. */
