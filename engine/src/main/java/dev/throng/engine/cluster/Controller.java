@@ -113,10 +113,10 @@ public final class Controller implements AutoCloseable {
             throws InterruptedException {
         var queue = new LinkedBlockingQueue<ClusterRun.Event>();
         var links = new java.util.ArrayList<InProcessAgent>();
+        java.util.function.Function<String, InProcessAgent> make = id -> new InProcessAgent(
+                id, workRoot.resolve(id), null, runOptions.environment(), runOptions.clock(), queue, log);
         for (int i = 1; i <= agents; i++) {
-            String id = "local-" + i;
-            links.add(new InProcessAgent(
-                    id, workRoot.resolve(id), null, runOptions.environment(), runOptions.clock(), queue, log));
+            links.add(make.apply("local-" + i));
         }
         AutoCloseable closeAll = () -> links.forEach(InProcessAgent::close);
         var options = new ClusterOptions("in-process", null, agents, java.time.Duration.ofSeconds(10), log);
@@ -130,7 +130,11 @@ public final class Controller implements AutoCloseable {
             links.forEach(InProcessAgent::close);
             throw e;
         }
-        return new InProcessRun(run, links);
+        return new InProcessRun(run, links, id -> {
+            InProcessAgent late = make.apply(id);
+            queue.add(new ClusterRun.Joined(late));
+            return late;
+        });
     }
 
     /** The id of the agent of a local run, as the run's snapshots list it. */

@@ -106,6 +106,16 @@ final class InProcessAgent implements AgentLink, AutoCloseable {
         controller.add(new ClusterRun.Lost(id, reason));
     }
 
+    /**
+     * This agent leaves, as an agent that is shut down does: it ends its part at once (its last figures and the end
+     * of its part reach the controller), then the controller hears it left.
+     */
+    void leave(String reason) {
+        worker.close();
+        connected = false;
+        controller.add(new ClusterRun.Lost(id, "left: " + reason));
+    }
+
     @Override
     public void close() {
         connected = false;
