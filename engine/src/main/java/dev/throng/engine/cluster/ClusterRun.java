@@ -1,7 +1,5 @@
 package dev.throng.engine.cluster;
 
-import dev.throng.engine.load.ClosedSchedule;
-import dev.throng.engine.load.OpenSchedule;
 import dev.throng.engine.project.LoadPlan;
 import dev.throng.engine.project.Project;
 import dev.throng.engine.project.Threshold;
@@ -57,21 +55,9 @@ final class ClusterRun implements RunHandle {
      */
     private static final long END_SLACK_NANOS = 3_000_000_000L;
 
-    sealed interface Event {}
-
-    record Joined(AgentLink link) implements Event {}
-
-    record Received(String agentId, Message message) implements Event {}
-
-    record Lost(String agentId, String reason) implements Event {}
-
-    record Refused(String who, String reason) implements Event {}
-
-    private record Command(Runnable action) implements Event {}
-
     private final Project project;
     private final ClusterOptions cluster;
-    private final BlockingQueue<Event> events;
+    private final BlockingQueue<ClusterEvent> events;
     private final AutoCloseable transport;
     private final String endpoint;
     private final Clock clock;
@@ -106,74 +92,46 @@ final class ClusterRun implements RunHandle {
     private volatile RunSnapshot latest;
 
     private ClusterRun(
-            Project project,
+            RunPlan plan,
             RunOptions options,
             Overrides overrides,
             ClusterOptions cluster,
-            BlockingQueue<Event> events,
+            BlockingQueue<ClusterEvent> events,
             AutoCloseable transport,
-            String endpoint,
-            long durationNanos,
-            Map<String, byte[]> dataFiles,
-            RowLedger ledger,
-            boolean local) {
-        this.project = project;
+            String endpoint) {
+        this.project = plan.project();
         this.cluster = cluster;
         this.events = events;
         this.transport = transport;
         this.endpoint = endpoint;
         this.clock = options.clock();
-        this.durationNanos = durationNanos;
+        this.durationNanos = plan.durationNanos();
         this.gracefulNanos = Math.max(0, project.loadPlan().gracefulStop().toNanos());
-        this.local = local;
+        this.local = plan.local();
         this.targets = new LiveTargets(project.loadPlan());
-        this.ledger = ledger;
-        this.shares = new ShareDispatch(
-                project,
-                runId,
-                dataFiles,
-                overrides.host(),
-                options.seed(),
-                options.maxNames(),
-                durationNanos,
-                targets,
-                ledger,
-                clock);
+        this.ledger = new RowLedger(plan.uniqueRows());
+        this.shares = new ShareDispatch(plan, runId, overrides.host(), options, targets, ledger);
         this.aggregator = new StatsAggregator(clock, Math.max(1, options.maxNames()));
         this.latest = snapshotOf(aggregator.snapshot());
         this.thread = Thread.ofPlatform().name("throng-cluster").daemon().unstarted(this::loop);
     }
 
     /**
-     * Checks the project and reads its files; starts nothing.
+     * Checks the project and reads its files ({@link RunPlan#of}); starts nothing.
      *
-     * @param local a local run: one agent in this process that reads the project's folder itself (no file is read
-     *     here), whose start problems make {@link #begin()} throw and whose warnings are shown as they are
-     * @throws dev.throng.engine.run.RunStartException when the project cannot run (the message says why)
+     * @throws RunStartException when the project cannot run (the message says why)
      */
     static ClusterRun prepare(
             Project project,
             RunOptions options,
             Overrides overrides,
             ClusterOptions cluster,
-            BlockingQueue<Event> events,
+            BlockingQueue<ClusterEvent> events,
             AutoCloseable transport,
             String endpoint,
             boolean local) {
-        Project effective = project.withLoadPlan(overrides.applyTo(project.loadPlan()));
-        ProjectShipping.requireRunnable(effective, options.projectDirectory());
-        long duration = switch (effective.loadPlan()) {
-            case LoadPlan.Closed c -> ClosedSchedule.of(c).durationNanos();
-            case LoadPlan.Open o -> OpenSchedule.of(o).durationNanos();
-        };
-        if (overrides.duration() != null) {
-            duration = overrides.duration().toNanos();
-        }
-        Map<String, byte[]> files = local ? Map.of() : ProjectShipping.readFiles(effective, options.projectDirectory());
-        var ledger = new RowLedger(
-                local ? Map.of() : ProjectShipping.uniqueRowCounts(effective, options.projectDirectory()));
-        return new ClusterRun(
-                effective, options, overrides, cluster, events, transport, endpoint, duration, files, ledger, local);
+        var plan = RunPlan.of(project, options, overrides, local);
+        return new ClusterRun(plan, options, overrides, cluster, events, transport, endpoint);
     }
 
     // ---------------------------------------------------------------- before the start
@@ -188,32 +146,10 @@ final class ClusterRun implements RunHandle {
         while (peers.size() < wanted) {
             long left = deadline - clock.nanoTime();
             if (left <= 0) {
-                throw new RunStartException(missingMessage(wanted));
+                throw new RunStartException(cluster.missingAgents(endpoint, peers.keySet(), refused));
             }
             handleNext(Math.min(left, POLL_NANOS));
         }
-    }
-
-    private String missingMessage(int wanted) {
-        var text = new StringBuilder();
-        text.append(peers.size())
-                .append(" of ")
-                .append(wanted)
-                .append(wanted == 1 ? " agent" : " agents")
-                .append(" joined within ")
-                .append(cluster.agentTimeout().toSeconds())
-                .append(" s");
-        text.append(peers.isEmpty() ? "" : " (" + String.join(", ", peers.keySet()) + ")");
-        text.append("; ")
-                .append(wanted - peers.size())
-                .append(" missing. Start them with: throng agent --controller ")
-                .append(endpoint)
-                .append(cluster.insecure() ? " --insecure" : " --keys DIR")
-                .append(", or lower --agents.");
-        if (!refused.isEmpty()) {
-            text.append(" Refused: ").append(String.join("; ", refused)).append('.');
-        }
-        return text.toString();
     }
 
     /**
@@ -278,7 +214,7 @@ final class ClusterRun implements RunHandle {
     }
 
     private void handleNext(long waitNanos) throws InterruptedException {
-        Event e = events.poll(waitNanos, TimeUnit.NANOSECONDS);
+        ClusterEvent e = events.poll(waitNanos, TimeUnit.NANOSECONDS);
         if (e != null) {
             handle(e);
         }
@@ -336,7 +272,7 @@ final class ClusterRun implements RunHandle {
     }
 
     private void command(Runnable action) {
-        events.add(new Command(action));
+        events.add(new ClusterEvent.Command(action));
     }
 
     @Override
@@ -404,13 +340,13 @@ final class ClusterRun implements RunHandle {
         }
     }
 
-    private void handle(Event event) {
+    private void handle(ClusterEvent event) {
         switch (event) {
-            case Joined j -> joined(j.link());
-            case Received r -> received(r.agentId(), r.message());
-            case Lost l -> lost(l.agentId(), l.reason());
-            case Refused r -> refused.add(r.who() + ": " + r.reason());
-            case Command c -> {
+            case ClusterEvent.Joined j -> joined(j.link());
+            case ClusterEvent.Received r -> received(r.agentId(), r.message());
+            case ClusterEvent.Lost l -> lost(l.agentId(), l.reason());
+            case ClusterEvent.Refused r -> refused.add(r.who() + ": " + r.reason());
+            case ClusterEvent.Command c -> {
                 if (phase == RunPhase.RUNNING || phase == RunPhase.STOPPING) {
                     c.action().run();
                 }
@@ -459,13 +395,7 @@ final class ClusterRun implements RunHandle {
                     warn("agent " + agentId + " sent statistics that could not be read: " + e.getMessage());
                     return;
                 }
-                long requests = 0;
-                for (IntervalStats.Row row : interval.rows()) {
-                    if (!row.method().isEmpty()) {
-                        requests += row.requests();
-                    }
-                }
-                p.heard(s, requests);
+                p.heard(s, interval);
                 for (String w : s.warnings()) {
                     warn(local ? w : "agent " + agentId + ": " + w);
                 }
@@ -533,37 +463,17 @@ final class ClusterRun implements RunHandle {
         checkEnd();
     }
 
-    /**
-     * Hands the unique rows agent {@code p} (lost) had not used to the agents still running, when its count is known
-     * (it sent its last figures after its users ended); otherwise hands on none of them and says so.
-     */
+    /** Hands the unique rows lost agent {@code p} did not use on, when that is known ({@link ShareDispatch}). */
     private void passOnRows(Peer p) {
-        if (!ledger.tracks()) {
-            return;
-        }
-        if (p.ended) {
-            long freed = ledger.release(p.id(), p.rowsTaken);
-            cluster.log().accept("the " + freed + " unique rows agent " + p.id() + " did not use go to the others");
-            handOutFreeRows(inRun());
-        } else {
-            long unused = ledger.forget(p.id(), p.rowsTaken);
-            warn("agent " + p.id() + " was lost before it said how many unique data rows it used after its last"
-                    + " statistics: the " + unused + " rows of its share it had not used by then are not handed on,"
-                    + " so that no row is used twice");
+        String warning = shares.passOnRows(p, inRun(), cluster.log());
+        if (warning != null) {
+            warn(warning);
         }
     }
 
-    /** Hands every free unique row to {@code to} (when the run has any and is running). */
     private void handOutFreeRows(List<Peer> to) {
-        if (!ledger.tracks() || phase != RunPhase.RUNNING || to.isEmpty()) {
-            return;
-        }
-        var slices = ledger.handOut(to.stream().map(Peer::id).toList());
-        for (Peer p : to) {
-            var mine = slices.get(p.id());
-            if (mine != null) {
-                shares.addRows(p, mine);
-            }
+        if (phase == RunPhase.RUNNING) {
+            shares.handOutFreeRows(to);
         }
     }
 

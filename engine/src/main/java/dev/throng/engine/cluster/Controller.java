@@ -23,7 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class Controller implements AutoCloseable {
     private final ClusterOptions options;
-    private final LinkedBlockingQueue<ClusterRun.Event> events = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<ClusterEvent> events = new LinkedBlockingQueue<>();
     private final ControllerEndpoint endpoint;
     private volatile boolean started;
 
@@ -111,7 +111,7 @@ public final class Controller implements AutoCloseable {
             java.nio.file.Path workRoot,
             java.util.function.Consumer<String> log)
             throws InterruptedException {
-        var queue = new LinkedBlockingQueue<ClusterRun.Event>();
+        var queue = new LinkedBlockingQueue<ClusterEvent>();
         var links = new java.util.ArrayList<InProcessAgent>();
         java.util.function.Function<String, InProcessAgent> make = id -> new InProcessAgent(
                 id, workRoot.resolve(id), null, runOptions.environment(), runOptions.clock(), queue, log);
@@ -123,7 +123,7 @@ public final class Controller implements AutoCloseable {
         ClusterRun run;
         try {
             run = ClusterRun.prepare(project, runOptions, overrides, options, queue, closeAll, "in-process", false);
-            links.forEach(link -> queue.add(new ClusterRun.Joined(link)));
+            links.forEach(link -> queue.add(new ClusterEvent.Joined(link)));
             run.awaitAgents();
             run.begin();
         } catch (RuntimeException | InterruptedException e) {
@@ -132,7 +132,7 @@ public final class Controller implements AutoCloseable {
         }
         return new InProcessRun(run, links, id -> {
             InProcessAgent late = make.apply(id);
-            queue.add(new ClusterRun.Joined(late));
+            queue.add(new ClusterEvent.Joined(late));
             return late;
         });
     }
@@ -152,7 +152,7 @@ public final class Controller implements AutoCloseable {
      */
     public static RunHandle startLocal(Project project, RunOptions runOptions, Overrides overrides)
             throws InterruptedException {
-        var queue = new LinkedBlockingQueue<ClusterRun.Event>();
+        var queue = new LinkedBlockingQueue<ClusterEvent>();
         java.util.function.Consumer<String> quiet = line -> {};
         Path directory = runOptions.projectDirectory();
         var agent = new InProcessAgent(
@@ -160,7 +160,7 @@ public final class Controller implements AutoCloseable {
         var options = new ClusterOptions("in-process", null, 1, java.time.Duration.ofSeconds(10), quiet);
         try {
             var run = ClusterRun.prepare(project, runOptions, overrides, options, queue, agent, "in-process", true);
-            queue.add(new ClusterRun.Joined(agent));
+            queue.add(new ClusterEvent.Joined(agent));
             run.awaitAgents();
             run.begin();
             return run;
@@ -179,17 +179,17 @@ public final class Controller implements AutoCloseable {
     private void onEvent(ControllerEvent event) {
         switch (event) {
             case ControllerEvent.AgentJoined j ->
-                events.add(new ClusterRun.Joined(new RemoteLink(
+                events.add(new ClusterEvent.Joined(new RemoteLink(
                         endpoint,
                         j.agentId(),
                         j.hello(),
                         dev.throng.engine.time.Clock.system().currentTimeMillis())));
-            case ControllerEvent.AgentMessage m -> events.add(new ClusterRun.Received(m.agentId(), m.message()));
-            case ControllerEvent.AgentLeft l -> events.add(new ClusterRun.Lost(l.agentId(), "left: " + l.reason()));
-            case ControllerEvent.AgentLost l -> events.add(new ClusterRun.Lost(l.agentId(), l.reason()));
+            case ControllerEvent.AgentMessage m -> events.add(new ClusterEvent.Received(m.agentId(), m.message()));
+            case ControllerEvent.AgentLeft l -> events.add(new ClusterEvent.Lost(l.agentId(), "left: " + l.reason()));
+            case ControllerEvent.AgentLost l -> events.add(new ClusterEvent.Lost(l.agentId(), l.reason()));
             case ControllerEvent.AgentRefused r -> {
                 options.log().accept("refused " + r.who() + ": " + r.reason());
-                events.add(new ClusterRun.Refused(r.who(), r.reason()));
+                events.add(new ClusterEvent.Refused(r.who(), r.reason()));
             }
             case ControllerEvent.FrameDropped d ->
                 options.log().accept("dropped a frame from " + d.from() + ": " + d.reason());

@@ -17,7 +17,7 @@ final class InProcessAgent implements AgentLink, AutoCloseable {
     private final String id;
     private final Message.Hello hello;
     private final AgentWorker worker;
-    private final BlockingQueue<ClusterRun.Event> controller;
+    private final BlockingQueue<ClusterEvent> controller;
     private final Clock clock;
     private volatile PeerState state = PeerState.IDLE;
     private volatile boolean connected = true;
@@ -33,7 +33,7 @@ final class InProcessAgent implements AgentLink, AutoCloseable {
             Path projectDirectory,
             Map<String, String> environment,
             Clock clock,
-            BlockingQueue<ClusterRun.Event> controller,
+            BlockingQueue<ClusterEvent> controller,
             Consumer<String> log) {
         this.id = id;
         this.clock = clock;
@@ -54,7 +54,7 @@ final class InProcessAgent implements AgentLink, AutoCloseable {
                 clock,
                 message -> {
                     if (connected) {
-                        controller.add(new ClusterRun.Received(id, message));
+                        controller.add(new ClusterEvent.Received(id, message));
                     }
                 },
                 value -> {
@@ -103,7 +103,7 @@ final class InProcessAgent implements AgentLink, AutoCloseable {
     void disconnect(String reason) {
         connected = false;
         worker.controllerLost(reason);
-        controller.add(new ClusterRun.Lost(id, reason));
+        controller.add(new ClusterEvent.Lost(id, reason));
     }
 
     /**
@@ -113,7 +113,7 @@ final class InProcessAgent implements AgentLink, AutoCloseable {
     void leave(String reason) {
         worker.close();
         connected = false;
-        controller.add(new ClusterRun.Lost(id, "left: " + reason));
+        controller.add(new ClusterEvent.Lost(id, "left: " + reason));
     }
 
     @Override

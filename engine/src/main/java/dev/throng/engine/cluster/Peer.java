@@ -2,6 +2,7 @@ package dev.throng.engine.cluster;
 
 import dev.throng.engine.protocol.Message;
 import dev.throng.engine.run.AgentStatus;
+import dev.throng.engine.stats.IntervalStats;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -48,8 +49,14 @@ final class Peer {
         return new Shares.Member(link.id(), link.hello().hostName());
     }
 
-    /** Takes in its interval's figures (everything but the statistics themselves). */
-    void heard(Message.Stats s, long requests) {
+    /** Takes in the figures of its interval {@code interval} (read from {@code s}; merged elsewhere). */
+    void heard(Message.Stats s, IntervalStats interval) {
+        long requests = 0;
+        for (IntervalStats.Row row : interval.rows()) {
+            if (!row.method().isEmpty()) {
+                requests += row.requests();
+            }
+        }
         users = s.users();
         rps = requests;
         cpu = s.cpu();

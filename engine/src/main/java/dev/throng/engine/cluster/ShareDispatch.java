@@ -9,6 +9,7 @@ import dev.throng.engine.protocol.AgentShare;
 import dev.throng.engine.protocol.Message;
 import dev.throng.engine.protocol.PlanParameters;
 import dev.throng.engine.protocol.RowPartition;
+import dev.throng.engine.run.RunOptions;
 import dev.throng.engine.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -39,30 +40,17 @@ final class ShareDispatch {
     private boolean sentOnce;
     private boolean followingStages;
 
-    /**
-     * @param host the base URL replacing the project's, or null
-     * @param seed the run's seed; each agent's is derived from it and its slot
-     */
-    ShareDispatch(
-            Project project,
-            String runId,
-            Map<String, byte[]> dataFiles,
-            String host,
-            long seed,
-            int maxNames,
-            long durationNanos,
-            LiveTargets targets,
-            RowLedger ledger,
-            Clock clock) {
-        this.project = project;
+    /** @param host the base URL replacing the project's, or null */
+    ShareDispatch(RunPlan plan, String runId, String host, RunOptions options, LiveTargets targets, RowLedger ledger) {
+        this.project = plan.project();
         this.runId = runId;
-        this.dataFiles = dataFiles;
+        this.dataFiles = plan.dataFiles();
         this.host = host;
-        this.seed = seed;
-        this.maxNames = Math.max(1, maxNames);
-        this.durationNanos = durationNanos;
+        this.seed = options.seed();
+        this.maxNames = Math.max(1, options.maxNames());
+        this.durationNanos = plan.durationNanos();
         this.targets = targets;
-        this.clock = clock;
+        this.clock = options.clock();
         this.ledger = ledger;
         this.uniqueData = project.dataSources().stream().anyMatch(d -> d.policy() == DataSource.Policy.UNIQUE);
     }
@@ -160,8 +148,44 @@ final class ShareDispatch {
         }
     }
 
+    /**
+     * Hands the unique rows agent {@code lost} had not used to {@code to}, when its count is known (it sent its last
+     * figures after its users ended); otherwise hands on none of them.
+     *
+     * @return a warning for people when the rows are not handed on, or null
+     */
+    String passOnRows(Peer lost, List<Peer> to, java.util.function.Consumer<String> log) {
+        if (!ledger.tracks()) {
+            return null;
+        }
+        if (lost.ended) {
+            long freed = ledger.release(lost.id(), lost.rowsTaken);
+            log.accept("the " + freed + " unique rows agent " + lost.id() + " did not use go to the others");
+            handOutFreeRows(to);
+            return null;
+        }
+        long unused = ledger.forget(lost.id(), lost.rowsTaken);
+        return "agent " + lost.id() + " was lost before it said how many unique data rows it used after its last"
+                + " statistics: the " + unused + " rows of its share it had not used by then are not handed on, so"
+                + " that no row is used twice";
+    }
+
+    /** Hands every free unique row to {@code to} (each free slice split among them). */
+    void handOutFreeRows(List<Peer> to) {
+        if (!ledger.tracks() || to.isEmpty()) {
+            return;
+        }
+        var slices = ledger.handOut(to.stream().map(Peer::id).toList());
+        for (Peer p : to) {
+            var mine = slices.get(p.id());
+            if (mine != null) {
+                addRows(p, mine);
+            }
+        }
+    }
+
     /** Sends {@code slices} (per source, in order) to {@code p} as rows to hand out after those it has. */
-    void addRows(Peer p, Map<String, List<RowPartition.Slice>> slices) {
+    private void addRows(Peer p, Map<String, List<RowPartition.Slice>> slices) {
         slices.forEach((source, list) -> {
             for (RowPartition.Slice slice : list) {
                 var share = new AgentShare(Map.of(), 0, 1, Map.of(source, slice));
