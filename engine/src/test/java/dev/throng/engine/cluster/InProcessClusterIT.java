@@ -97,15 +97,16 @@ class InProcessClusterIT {
     @Test
     void afterARebalanceTheAgentsLeftFollowTheStagesOfTheWholeRun() throws Exception {
         Path file = dir.resolve("project/shop.throng.json");
-        // 0 -> 6 users over 2 s, 6 for 2 s, then 6 -> 18 over 4 s: a survivor holding its target would stay at 6
+        // 0 -> 6 users over 2 s, 6 for 2 s, 6 -> 18 over 3 s, 18 for 5 s: a survivor holding its target stays at 6
         var plan = new LoadPlan.Closed(
                 18,
                 1,
                 List.of(
                         new LoadPlan.Stage(Duration.ofSeconds(2), 6, null),
                         new LoadPlan.Stage(Duration.ofSeconds(2), 6, null),
-                        new LoadPlan.Stage(Duration.ofSeconds(4), 18, null)),
-                Duration.ofSeconds(8),
+                        new LoadPlan.Stage(Duration.ofSeconds(3), 18, null),
+                        new LoadPlan.Stage(Duration.ofSeconds(5), 18, null)),
+                Duration.ofSeconds(12),
                 Duration.ofSeconds(2));
         var project = ProjectFiles.read(file).project().withLoadPlan(plan);
         var overrides = new Overrides(null, null, null, shop.baseUri().toString());
@@ -120,7 +121,7 @@ class InProcessClusterIT {
                                     .mapToInt(AgentStatus::users)
                                     .sum()
                             >= 15,
-                    "the two agents left growing past 15 users along the last stage");
+                    "the two agents left growing past 15 users along the stages");
             assertThat(grown.targetUsers()).isGreaterThanOrEqualTo(14);
             RunResult result = run.await(Duration.ofSeconds(30));
             assertThat(result).as(String.join("\n", log)).isNotNull();
