@@ -625,6 +625,7 @@ final class ClusterRun implements RunHandle {
     private RunSnapshot snapshotOf(StatsSnapshot s) {
         boolean open = project.loadPlan() instanceof LoadPlan.Open;
         return record.snapshot(
+                local,
                 phase,
                 elapsedMillis(),
                 durationNanos / 1_000_000,

@@ -78,8 +78,12 @@ final class RunRecord {
         return out;
     }
 
-    /** A snapshot of the run; the fields the record does not know are given. */
+    /**
+     * A snapshot of the run; the fields the record does not know are given. A busy agent gets a warning, unless it
+     * is the agent of a local run ({@code local}): its machine is the one the user looks at.
+     */
     RunSnapshot snapshot(
+            boolean local,
             RunPhase phase,
             long elapsedMillis,
             long plannedMillis,
@@ -91,7 +95,7 @@ final class RunRecord {
         var all = new ArrayList<>(warnings);
         all.addAll(s.warnings());
         for (Peer p : present) {
-            if (p.lostAtMillis == null && p.cpu > BUSY_CPU) {
+            if (!local && p.lostAtMillis == null && p.cpu > BUSY_CPU) {
                 all.add(String.format(
                         Locale.ROOT,
                         "agent %s is at %.0f%% CPU: its response times include its own queueing; add agents or give"
