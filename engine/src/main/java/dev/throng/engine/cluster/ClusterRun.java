@@ -371,7 +371,7 @@ final class ClusterRun implements RunHandle {
                         + " sources is held by another agent");
                 return;
             }
-            p.slot = ledger.tracks() ? shares.lateSlot() : shares.freeSlot();
+            p.slot = shares.lateSlot();
             p.inRun = true;
             dispatch(p);
             handOutFreeRows(List.of(p));

@@ -35,7 +35,6 @@ final class ShareDispatch {
     private final LiveTargets targets;
     private final Clock clock;
     private final RowLedger ledger;
-    private final boolean uniqueData;
     private boolean[] slotUsed = new boolean[1];
     private boolean sentOnce;
     private boolean followingStages;
@@ -52,7 +51,6 @@ final class ShareDispatch {
         this.targets = targets;
         this.clock = options.clock();
         this.ledger = ledger;
-        this.uniqueData = project.dataSources().stream().anyMatch(d -> d.policy() == DataSource.Policy.UNIQUE);
     }
 
     /** Sets the number of slots (the agents at the start); unique rows are partitioned among them. */
@@ -60,7 +58,7 @@ final class ShareDispatch {
         slotUsed = new boolean[Math.max(1, count)];
     }
 
-    /** A free slot, taken; or 0 when none is free and no unique rows are at stake; or -1. */
+    /** A free slot among those of the start, taken; or -1 when none is free. */
     int freeSlot() {
         for (int i = 0; i < slotUsed.length; i++) {
             if (!slotUsed[i]) {
@@ -68,7 +66,7 @@ final class ShareDispatch {
                 return i;
             }
         }
-        return uniqueData ? -1 : 0;
+        return -1;
     }
 
     /** Whether the agents are moved along the stages by the controller (after a rebalance). */
@@ -194,7 +192,7 @@ final class ShareDispatch {
         });
     }
 
-    /** A slot for an agent that joins late: its own seed; its unique rows come from {@link RowLedger}. */
+    /** A slot for an agent that joins late: a seed of its own; its unique rows come from {@link RowLedger}. */
     int lateSlot() {
         return slotUsed.length + lateJoins++;
     }
