@@ -420,6 +420,20 @@ class LocalRunIT {
     }
 
     @Test
+    void aProblemOfTheAgentsPartIsTheStartsProblemAndNothingRuns() {
+        var secret =
+                Step.Request.of("home", "GET", "/").withHeaders(List.of(new Header("X-Key", "${env:NO_SUCH_KEY}")));
+        var project = project(closed(2, 100, 5), List.of(UserProfile.of("p", 1, "main")), chain("main", secret));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Runs.startLocal(project, options()))
+                .isInstanceOf(RunStartException.class)
+                .hasMessageContaining("${env:NO_SUCH_KEY}")
+                .hasMessageContaining("is not set")
+                .hasMessageNotContaining("cannot run");
+        assertThat(shop.counters().total()).isZero();
+    }
+
+    @Test
     void oneStepIsSentAlone() throws Exception {
         var product = Step.Request.of("product", "GET", "/product/${id}")
                 .withChecks(List.of(new Check.JsonValue("$.id", "${id}")));
