@@ -1,7 +1,7 @@
 /**
- * Distributed and local runs: the controller's side ({@link dev.throng.engine.cluster.Controller}, a run that drives agents
- * through {@link dev.throng.engine.cluster.AgentLink}s and is a {@link dev.throng.engine.run.RunHandle} like a local
- * run) and the agent's side ({@link dev.throng.engine.cluster.AgentWorker}, which carries out its share of each run
+ * Distributed and local runs: the controller's side ({@link dev.throng.engine.cluster.Controller}, a run that drives
+ * agents through {@link dev.throng.engine.cluster.AgentLink}s and is a {@link dev.throng.engine.run.RunHandle}) and
+ * the agent's side ({@link dev.throng.engine.cluster.AgentWorker}, which carries out its share of each run
  * it is sent with a local run of that share).
  *
  * <p>Who does what: the controller computes every agent's share centrally and deterministically ({@code Shares}),
