@@ -45,6 +45,16 @@ import java.util.concurrent.TimeoutException;
 final class ClusterRun implements RunHandle {
     private static final long TICK_NANOS = 1_000_000_000L;
     private static final long POLL_NANOS = 50_000_000L;
+    /**
+     * How long after each second of the run the controller takes its snapshot, ns: agents send their intervals at
+     * their own seconds (from when they started, a little after the run), so that they are in.
+     */
+    private static final long TICK_LAG_NANOS = 300_000_000L;
+    /**
+     * A local run takes its snapshot when its agent's interval arrives (so each snapshot holds exactly one); this
+     * long past the expected time it takes one anyway, ns.
+     */
+    private static final long LOCAL_TICK_WAIT_NANOS = 1_000_000_000L;
     /** Beyond the graceful stop, the longest wait for agents to report they stopped, ns. */
     private static final long STOP_SLACK_NANOS = 10_000_000_000L;
     /** The longest wait for every agent to have prepared its part before the start, ns. */
@@ -67,7 +77,10 @@ final class ClusterRun implements RunHandle {
     /** A local run: one agent in this process; its start problems are the start's, its warnings are the run's. */
     private final boolean local;
 
-    private final StatsAggregator aggregator;
+    /** Made again at the start, so that rates count from the start and not from the preparation. */
+    private volatile StatsAggregator aggregator;
+
+    private final int maxNames;
     private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
     private final Thread thread;
 
@@ -111,7 +124,8 @@ final class ClusterRun implements RunHandle {
         this.targets = new LiveTargets(project.loadPlan());
         this.ledger = new RowLedger(plan.uniqueRows());
         this.shares = new ShareDispatch(plan, runId, overrides.host(), options, targets, ledger);
-        this.aggregator = new StatsAggregator(clock, Math.max(1, options.maxNames()));
+        this.maxNames = Math.max(1, options.maxNames());
+        this.aggregator = new StatsAggregator(clock, maxNames);
         this.latest = snapshotOf(aggregator.snapshot());
         this.thread = Thread.ofPlatform().name("throng-cluster").daemon().unstarted(this::loop);
     }
@@ -176,7 +190,8 @@ final class ClusterRun implements RunHandle {
         startNanos = clock.nanoTime();
         started = Instant.ofEpochMilli(clock.currentTimeMillis());
         startMillis = clock.currentTimeMillis();
-        nextTickNanos = startNanos + TICK_NANOS;
+        aggregator = new StatsAggregator(clock, maxNames);
+        nextTickNanos = startNanos + TICK_NANOS + (local ? LOCAL_TICK_WAIT_NANOS : TICK_LAG_NANOS);
         phase = RunPhase.RUNNING;
         for (Peer p : inRun()) {
             p.link.send(new Message.Start(runId, startMillis));
@@ -326,7 +341,8 @@ final class ClusterRun implements RunHandle {
             while (phase != RunPhase.FINISHED) {
                 handleNext(Math.max(0, Math.min(POLL_NANOS, nextTickNanos - clock.nanoTime())));
                 if (clock.nanoTime() - nextTickNanos >= 0) {
-                    nextTickNanos += TICK_NANOS;
+                    nextTickNanos =
+                            local ? clock.nanoTime() + TICK_NANOS + LOCAL_TICK_WAIT_NANOS : nextTickNanos + TICK_NANOS;
                     tick();
                 }
             }
@@ -396,6 +412,10 @@ final class ClusterRun implements RunHandle {
                     return;
                 }
                 p.heard(s, interval);
+                if (local && phase != RunPhase.STARTING) {
+                    // the snapshot of a local run follows its agent's intervals
+                    nextTickNanos = clock.nanoTime();
+                }
                 for (String w : s.warnings()) {
                     warn(local ? w : "agent " + agentId + ": " + w);
                 }
