@@ -34,16 +34,17 @@ import java.util.stream.Stream;
 /**
  * An agent's side of distributed runs: takes the controller's messages, prepares each shipped project in a folder of
  * its own, runs this agent's share with a local run ({@link Runs#startShare}), sends a {@link Message.Stats} every
- * second (and a last one once its users have ended), applies changes, and stops. Runs one run at a time, any number
- * one after another.
+ * second (and a last one once its users have ended, then a {@link Message.Ended}), applies changes (users, rates,
+ * weights, and more unique rows handed on from an agent that left), and stops. Runs one run at a time, any number
+ * one after another. The in-process agent of a local run is one of these, reading the project's own folder.
  *
  * <p>Load never runs away: the local run is bounded by the shipped plan's duration; {@link #controllerLost} stops it
  * at once.
  *
  * <p>Threads: {@link #onMessage} and {@link #controllerLost} may be called from any thread (the transport's) and
  * return at once; the work is done in order on one platform thread ("throng-agent-worker"). The callbacks
- * ({@code toController}, {@code state}, {@code log}) are called on that thread or on the run's ticker thread and must
- * not block.
+ * ({@code toController}, {@code state}, {@code log}) are called on that thread or on the run's ticker or scheduler
+ * thread and must not block.
  */
 public final class AgentWorker implements AutoCloseable {
     /** Error messages that mean "this agent cannot take part in the run" start with this. */

@@ -34,13 +34,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A distributed run seen from the controller: a {@link RunHandle} like a local run. It hands each agent its share,
- * merges the agents' intervals, re-dispatches the users of lost agents to the others, gives late agents a share, and
- * ends the run at the plan's duration.
+ * A run seen from the controller, distributed or local (one agent in this process): the {@link RunHandle} of both. It
+ * hands each agent its share ({@link ShareDispatch}) of what the run wants now ({@link LiveTargets}: the plan, or the
+ * live values set here), merges the agents' intervals, re-dispatches the users of lost agents to the others, hands
+ * the unique rows an agent that left did not use to the others ({@link RowLedger}), gives late agents a share, and
+ * ends the run once its time is over and every agent has ended its part.
  *
  * <p>Threads: every event (agents joining, messages, losses, and the handle's commands) is queued and handled by one
- * platform thread ("throng-cluster"), which also ticks once a second; before {@link #begin()} the caller's thread
- * handles them while it waits for the agents. {@link #snapshot()} reads a volatile.
+ * platform thread ("throng-cluster"), which also ticks once a second ({@code tick()}: snapshot, history point,
+ * stages, abort rules, end); before {@link #begin()} the caller's thread handles them while it waits for the agents.
+ * {@link #snapshot()} reads a volatile.
  */
 final class ClusterRun implements RunHandle {
     private static final long TICK_NANOS = 1_000_000_000L;
