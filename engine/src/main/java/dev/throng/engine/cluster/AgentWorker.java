@@ -12,6 +12,8 @@ import dev.throng.engine.run.RunOptions;
 import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.RunStartException;
 import dev.throng.engine.run.Runs;
+import dev.throng.engine.run.ShareHandle;
+import dev.throng.engine.run.ShareInterval;
 import dev.throng.engine.run.StopReason;
 import dev.throng.engine.stats.IntervalStats;
 import dev.throng.engine.time.Clock;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -31,16 +34,17 @@ import java.util.stream.Stream;
 /**
  * An agent's side of distributed runs: takes the controller's messages, prepares each shipped project in a folder of
  * its own, runs this agent's share with a local run ({@link Runs#startShare}), sends a {@link Message.Stats} every
- * second (and a last one once its users have ended), applies changes, and stops. Runs one run at a time, any number
- * one after another.
+ * second (and a last one once its users have ended, then a {@link Message.Ended}), applies changes (users, rates,
+ * weights, and more unique rows handed on from an agent that left), and stops. Runs one run at a time, any number
+ * one after another. The in-process agent of a local run is one of these, reading the project's own folder.
  *
  * <p>Load never runs away: the local run is bounded by the shipped plan's duration; {@link #controllerLost} stops it
  * at once.
  *
  * <p>Threads: {@link #onMessage} and {@link #controllerLost} may be called from any thread (the transport's) and
  * return at once; the work is done in order on one platform thread ("throng-agent-worker"). The callbacks
- * ({@code toController}, {@code state}, {@code log}) are called on that thread or on the run's ticker thread and must
- * not block.
+ * ({@code toController}, {@code state}, {@code log}) are called on that thread or on the run's ticker or scheduler
+ * thread and must not block.
  */
 public final class AgentWorker implements AutoCloseable {
     /** Error messages that mean "this agent cannot take part in the run" start with this. */
@@ -52,13 +56,18 @@ public final class AgentWorker implements AutoCloseable {
     private final Consumer<PeerState> state;
     private final Consumer<String> log;
     private final Clock clock;
+    /** The project folder runs use as it is (nothing written or removed), or null for a folder per run. */
+    private final Path projectDirectory;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("throng-agent-worker").daemon().factory());
 
     // worker thread only
     private Prepared prepared;
-    private RunHandle run;
+    private ShareHandle run;
     private String runId;
+    /** The run whose end was told to the controller. */
+    private String endedRunId;
 
     private record Prepared(String runId, Project project, Path directory, Message.ProjectShipment shipment) {}
 
@@ -75,12 +84,32 @@ public final class AgentWorker implements AutoCloseable {
             Consumer<Message> toController,
             Consumer<PeerState> state,
             Consumer<String> log) {
+        this(workRoot, null, environment, Clock.system(), toController, state, log);
+    }
+
+    /**
+     * @param workRoot the folder where each run's project and data files are written (a sub-folder per run); ignored
+     *     when {@code projectDirectory} is set
+     * @param projectDirectory the folder of the project, used as it is for every run (the project's own files are
+     *     read there; nothing is written or removed), or {@code null} to write each shipped run below
+     *     {@code workRoot}
+     * @param clock the runs' clock
+     */
+    AgentWorker(
+            Path workRoot,
+            Path projectDirectory,
+            Map<String, String> environment,
+            Clock clock,
+            Consumer<Message> toController,
+            Consumer<PeerState> state,
+            Consumer<String> log) {
         this.workRoot = Objects.requireNonNull(workRoot, "workRoot");
+        this.projectDirectory = projectDirectory;
         this.environment = Map.copyOf(environment);
         this.toController = Objects.requireNonNull(toController, "toController");
         this.state = Objects.requireNonNull(state, "state");
         this.log = Objects.requireNonNull(log, "log");
-        this.clock = Clock.system();
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Handles a message from the controller (a shipment, start, change, stop or error). Returns at once. */
@@ -159,14 +188,16 @@ public final class AgentWorker implements AutoCloseable {
             log.accept("a new run " + s.runId() + " arrived while run " + runId + " was running: stopping the old one");
             endRun();
         }
-        Path directory = workRoot.resolve("run-" + s.runId());
-        try {
-            deleteTree(directory);
-            Files.createDirectories(directory);
-            ProjectShipping.writeFiles(s.dataFiles(), directory);
-        } catch (IOException e) {
-            refuse(s.runId(), "cannot write the project's files in " + directory + ": " + e.getMessage());
-            return;
+        Path directory = projectDirectory != null ? projectDirectory : workRoot.resolve("run-" + s.runId());
+        if (projectDirectory == null) {
+            try {
+                deleteTree(directory);
+                Files.createDirectories(directory);
+                ProjectShipping.writeFiles(s.dataFiles(), directory);
+            } catch (IOException e) {
+                refuse(s.runId(), "cannot write the project's files in " + directory + ": " + e.getMessage());
+                return;
+            }
         }
         ReadResult read = ProjectFiles.parse(s.projectJson(), "the shipped project", directory);
         if (!read.ok()) {
@@ -192,16 +223,12 @@ public final class AgentWorker implements AutoCloseable {
         Duration duration = plan.durationMillis() == null ? null : Duration.ofMillis(plan.durationMillis());
         var overrides = new Overrides(null, null, duration, plan.host());
         String id = p.runId();
-        var handle = new java.util.concurrent.atomic.AtomicReference<RunHandle>();
+        var warningsSent = new java.util.concurrent.atomic.AtomicInteger();
+        var rows = new java.util.LinkedHashMap<String, java.util.function.LongPredicate>();
+        share.uniqueRows().forEach((source, partition) -> rows.put(source, partition::contains));
         try {
-            RunHandle started = Runs.startShare(
-                    p.project(),
-                    options,
-                    overrides,
-                    share.agentIndex(),
-                    share.agentCount(),
-                    interval -> sendStats(id, interval, handle.get()));
-            handle.set(started);
+            ShareHandle started = Runs.startShare(
+                    p.project(), options, overrides, rows, interval -> sendStats(id, interval, warningsSent));
             run = started;
             runId = id;
         } catch (RunStartException | IllegalArgumentException e) {
@@ -213,8 +240,11 @@ public final class AgentWorker implements AutoCloseable {
         run.completion().whenComplete((result, error) -> submit(() -> finished(id, result, error)));
     }
 
-    private void sendStats(String id, IntervalStats interval, RunHandle handle) {
-        int users = handle == null ? 0 : handle.snapshot().users();
+    private void sendStats(String id, ShareInterval part, java.util.concurrent.atomic.AtomicInteger warningsSent) {
+        IntervalStats interval = part.interval();
+        List<String> warnings = part.warnings();
+        int from = Math.min(warningsSent.get(), warnings.size());
+        warningsSent.set(warnings.size());
         double cpu = -1;
         if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os) {
@@ -224,20 +254,41 @@ public final class AgentWorker implements AutoCloseable {
         toController.accept(new Message.Stats(
                 id,
                 interval.sequence(),
-                users,
+                part.users(),
                 cpu,
                 runtime.totalMemory() - runtime.freeMemory(),
-                IntervalStatsCodec.encode(interval)));
+                IntervalStatsCodec.encode(interval),
+                part.droppedArrivals(),
+                part.rowsTaken(),
+                List.copyOf(warnings.subList(from, warnings.size()))));
     }
 
     private void finished(String id, RunResult result, Throwable error) {
-        if (!id.equals(runId)) {
+        if (!id.equals(runId) || run == null) {
             return;
         }
         String why = error != null ? "internal error " + error : describe(result.reason());
         log.accept("run " + id + " ended: " + why + "; waiting for the next run");
         endRun();
         state.accept(PeerState.IDLE);
+    }
+
+    /** Tells the controller that the part of run {@code id} ended (after its last statistics), once. */
+    private void sendEnded(String id, RunHandle ended) {
+        if (id.equals(endedRunId)) {
+            return;
+        }
+        endedRunId = id;
+        String failure = null;
+        try {
+            RunResult result = ended.completion().toCompletableFuture().getNow(null);
+            if (result != null && result.reason() instanceof StopReason.Failed f) {
+                failure = f.message();
+            }
+        } catch (java.util.concurrent.CompletionException e) {
+            failure = "internal error of the agent: " + e.getCause();
+        }
+        toController.accept(new Message.Ended(id, failure));
     }
 
     private void change(Message.Change c) {
@@ -261,6 +312,23 @@ public final class AgentWorker implements AutoCloseable {
             run.setArrivalRate(c.arrivalRate());
             text.append(String.format(java.util.Locale.ROOT, " arrival rate %.2f/s", c.arrivalRate()));
         }
+        if (c.share() != null) {
+            c.share().uniqueRows().forEach((source, partition) -> {
+                try {
+                    run.addUniqueRows(source, partition::contains);
+                    text.append(" more rows of '")
+                            .append(source)
+                            .append("' (")
+                            .append(partition)
+                            .append(')');
+                } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                    text.append(" could not add rows of '")
+                            .append(source)
+                            .append("': ")
+                            .append(e.getMessage());
+                }
+            });
+        }
         log.accept(text.toString());
     }
 
@@ -271,21 +339,22 @@ public final class AgentWorker implements AutoCloseable {
         state.accept(PeerState.IDLE);
     }
 
-    /** Stops the current run at once, waits for its threads, removes its folder. */
+    /** Stops the current run at once, waits for its threads, removes its folder (not a project folder in use). */
     private void endRun() {
         RunHandle r = run;
         run = null;
         if (r != null) {
             r.close();
+            sendEnded(runId, r);
         }
-        if (prepared != null) {
+        if (prepared != null && projectDirectory == null) {
             try {
                 deleteTree(prepared.directory());
             } catch (IOException e) {
                 log.accept("could not remove " + prepared.directory() + ": " + e.getMessage());
             }
-            prepared = null;
         }
+        prepared = null;
     }
 
     private static void deleteTree(Path directory) throws IOException {

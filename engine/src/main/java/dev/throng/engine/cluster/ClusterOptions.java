@@ -39,4 +39,32 @@ public record ClusterOptions(
     public boolean insecure() {
         return keysDirectory == null;
     }
+
+    /**
+     * Why a run did not start: the agents that joined within the timeout, those missing, how to start them, and those
+     * refused.
+     *
+     * @param endpoint the controller's address, for the command line it suggests
+     */
+    String missingAgents(String endpoint, java.util.Collection<String> joined, java.util.List<String> refused) {
+        var text = new StringBuilder();
+        text.append(joined.size())
+                .append(" of ")
+                .append(agents)
+                .append(agents == 1 ? " agent" : " agents")
+                .append(" joined within ")
+                .append(agentTimeout.toSeconds())
+                .append(" s");
+        text.append(joined.isEmpty() ? "" : " (" + String.join(", ", joined) + ")");
+        text.append("; ")
+                .append(agents - joined.size())
+                .append(" missing. Start them with: throng agent --controller ")
+                .append(endpoint)
+                .append(insecure() ? " --insecure" : " --keys DIR")
+                .append(", or lower --agents.");
+        if (!refused.isEmpty()) {
+            text.append(" Refused: ").append(String.join("; ", refused)).append('.');
+        }
+        return text.toString();
+    }
 }

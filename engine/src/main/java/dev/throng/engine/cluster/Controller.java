@@ -11,6 +11,7 @@ import dev.throng.engine.transport.ControllerEvent;
 import dev.throng.engine.transport.CurveKeys;
 import dev.throng.engine.transport.KeyStoreDir;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -22,7 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class Controller implements AutoCloseable {
     private final ClusterOptions options;
-    private final LinkedBlockingQueue<ClusterRun.Event> events = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<ClusterEvent> events = new LinkedBlockingQueue<>();
     private final ControllerEndpoint endpoint;
     private volatile boolean started;
 
@@ -83,7 +84,8 @@ public final class Controller implements AutoCloseable {
         started = true;
         ClusterRun run;
         try {
-            run = ClusterRun.prepare(project, runOptions, overrides, options, events, endpoint, endpoint.endpoint());
+            run = ClusterRun.prepare(
+                    project, runOptions, overrides, options, events, endpoint, endpoint.endpoint(), false);
             run.awaitAgents();
             run.begin();
         } catch (RuntimeException | InterruptedException e) {
@@ -109,26 +111,63 @@ public final class Controller implements AutoCloseable {
             java.nio.file.Path workRoot,
             java.util.function.Consumer<String> log)
             throws InterruptedException {
-        var queue = new LinkedBlockingQueue<ClusterRun.Event>();
+        var queue = new LinkedBlockingQueue<ClusterEvent>();
         var links = new java.util.ArrayList<InProcessAgent>();
+        java.util.function.Function<String, InProcessAgent> make = id -> new InProcessAgent(
+                id, workRoot.resolve(id), null, runOptions.environment(), runOptions.clock(), queue, log);
         for (int i = 1; i <= agents; i++) {
-            String id = "local-" + i;
-            links.add(new InProcessAgent(
-                    id, workRoot.resolve(id), runOptions.environment(), runOptions.clock(), queue, log));
+            links.add(make.apply("local-" + i));
         }
         AutoCloseable closeAll = () -> links.forEach(InProcessAgent::close);
         var options = new ClusterOptions("in-process", null, agents, java.time.Duration.ofSeconds(10), log);
         ClusterRun run;
         try {
-            run = ClusterRun.prepare(project, runOptions, overrides, options, queue, closeAll, "in-process");
-            links.forEach(link -> queue.add(new ClusterRun.Joined(link)));
+            run = ClusterRun.prepare(project, runOptions, overrides, options, queue, closeAll, "in-process", false);
+            links.forEach(link -> queue.add(new ClusterEvent.Joined(link)));
             run.awaitAgents();
             run.begin();
         } catch (RuntimeException | InterruptedException e) {
             links.forEach(InProcessAgent::close);
             throw e;
         }
-        return new InProcessRun(run, links);
+        return new InProcessRun(run, links, id -> {
+            InProcessAgent late = make.apply(id);
+            queue.add(new ClusterEvent.Joined(late));
+            return late;
+        });
+    }
+
+    /** The id of the agent of a local run, as the run's snapshots list it. */
+    public static final String LOCAL_AGENT = "local";
+
+    /**
+     * Runs {@code project} in this process: the controller drives one agent in this process, without any socket, as
+     * it drives remote agents. The agent reads the project's folder ({@link RunOptions#projectDirectory()}) as it is.
+     * Returns once the run is going.
+     *
+     * @throws RunStartException when the run cannot start (the project, a secret, a file, the open-file limit: the
+     *     message says why and what to do); nothing is left running then
+     * @throws InterruptedException when the calling thread is interrupted while the run starts (nothing is left
+     *     running)
+     */
+    public static RunHandle startLocal(Project project, RunOptions runOptions, Overrides overrides)
+            throws InterruptedException {
+        var queue = new LinkedBlockingQueue<ClusterEvent>();
+        java.util.function.Consumer<String> quiet = line -> {};
+        Path directory = runOptions.projectDirectory();
+        var agent = new InProcessAgent(
+                LOCAL_AGENT, directory, directory, runOptions.environment(), runOptions.clock(), queue, quiet);
+        var options = new ClusterOptions("in-process", null, 1, java.time.Duration.ofSeconds(10), quiet);
+        try {
+            var run = ClusterRun.prepare(project, runOptions, overrides, options, queue, agent, "in-process", true);
+            queue.add(new ClusterEvent.Joined(agent));
+            run.awaitAgents();
+            run.begin();
+            return run;
+        } catch (RuntimeException | InterruptedException e) {
+            agent.close();
+            throw e;
+        }
     }
 
     /** Closes the endpoint (bye to every agent). A started run is closed by its handle. Idempotent. */
@@ -140,17 +179,17 @@ public final class Controller implements AutoCloseable {
     private void onEvent(ControllerEvent event) {
         switch (event) {
             case ControllerEvent.AgentJoined j ->
-                events.add(new ClusterRun.Joined(new RemoteLink(
+                events.add(new ClusterEvent.Joined(new RemoteLink(
                         endpoint,
                         j.agentId(),
                         j.hello(),
                         dev.throng.engine.time.Clock.system().currentTimeMillis())));
-            case ControllerEvent.AgentMessage m -> events.add(new ClusterRun.Received(m.agentId(), m.message()));
-            case ControllerEvent.AgentLeft l -> events.add(new ClusterRun.Lost(l.agentId(), "left: " + l.reason()));
-            case ControllerEvent.AgentLost l -> events.add(new ClusterRun.Lost(l.agentId(), l.reason()));
+            case ControllerEvent.AgentMessage m -> events.add(new ClusterEvent.Received(m.agentId(), m.message()));
+            case ControllerEvent.AgentLeft l -> events.add(new ClusterEvent.Lost(l.agentId(), "left: " + l.reason()));
+            case ControllerEvent.AgentLost l -> events.add(new ClusterEvent.Lost(l.agentId(), l.reason()));
             case ControllerEvent.AgentRefused r -> {
                 options.log().accept("refused " + r.who() + ": " + r.reason());
-                events.add(new ClusterRun.Refused(r.who(), r.reason()));
+                events.add(new ClusterEvent.Refused(r.who(), r.reason()));
             }
             case ControllerEvent.FrameDropped d ->
                 options.log().accept("dropped a frame from " + d.from() + ": " + d.reason());

@@ -17,18 +17,23 @@ final class InProcessAgent implements AgentLink, AutoCloseable {
     private final String id;
     private final Message.Hello hello;
     private final AgentWorker worker;
-    private final BlockingQueue<ClusterRun.Event> controller;
+    private final BlockingQueue<ClusterEvent> controller;
     private final Clock clock;
     private volatile PeerState state = PeerState.IDLE;
     private volatile boolean connected = true;
     private volatile long lastHeard;
 
+    /**
+     * @param workRoot where shipped runs are written (a sub-folder per run), when {@code projectDirectory} is null
+     * @param projectDirectory the project's own folder, read as it is (nothing written), or {@code null}
+     */
     InProcessAgent(
             String id,
             Path workRoot,
+            Path projectDirectory,
             Map<String, String> environment,
             Clock clock,
-            BlockingQueue<ClusterRun.Event> controller,
+            BlockingQueue<ClusterEvent> controller,
             Consumer<String> log) {
         this.id = id;
         this.clock = clock;
@@ -44,10 +49,12 @@ final class InProcessAgent implements AgentLink, AutoCloseable {
         this.lastHeard = clock.currentTimeMillis();
         this.worker = new AgentWorker(
                 workRoot,
+                projectDirectory,
                 environment,
+                clock,
                 message -> {
                     if (connected) {
-                        controller.add(new ClusterRun.Received(id, message));
+                        controller.add(new ClusterEvent.Received(id, message));
                     }
                 },
                 value -> {
@@ -96,7 +103,17 @@ final class InProcessAgent implements AgentLink, AutoCloseable {
     void disconnect(String reason) {
         connected = false;
         worker.controllerLost(reason);
-        controller.add(new ClusterRun.Lost(id, reason));
+        controller.add(new ClusterEvent.Lost(id, reason));
+    }
+
+    /**
+     * This agent leaves, as an agent that is shut down does: it ends its part at once (its last figures and the end
+     * of its part reach the controller), then the controller hears it left.
+     */
+    void leave(String reason) {
+        worker.close();
+        connected = false;
+        controller.add(new ClusterEvent.Lost(id, "left: " + reason));
     }
 
     @Override

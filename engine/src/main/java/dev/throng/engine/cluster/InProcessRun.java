@@ -14,11 +14,44 @@ import java.util.concurrent.CompletionStage;
  */
 public final class InProcessRun implements RunHandle {
     private final RunHandle run;
-    private final List<InProcessAgent> agents;
+    private final java.util.concurrent.CopyOnWriteArrayList<InProcessAgent> agents;
+    private final java.util.function.Function<String, InProcessAgent> newAgent;
 
-    InProcessRun(RunHandle run, List<InProcessAgent> agents) {
+    /** @param newAgent makes (and announces to the controller) an agent joining late, by id */
+    InProcessRun(
+            RunHandle run, List<InProcessAgent> agents, java.util.function.Function<String, InProcessAgent> newAgent) {
         this.run = run;
-        this.agents = List.copyOf(agents);
+        this.agents = new java.util.concurrent.CopyOnWriteArrayList<>(agents);
+        this.newAgent = newAgent;
+    }
+
+    /**
+     * A new agent {@code id} joins the running run (it gets a share as a late agent does).
+     *
+     * @throws IllegalArgumentException when an agent of that id exists
+     */
+    public void join(String id) {
+        if (agentIds().contains(id)) {
+            throw new IllegalArgumentException("there already is an in-process agent " + id);
+        }
+        agents.add(newAgent.apply(id));
+    }
+
+    /**
+     * Agent {@code id} leaves as a shut-down agent does: it ends its part (its last figures reach the controller),
+     * then it is gone; the controller hands its users, and the unique rows it did not use, to the others.
+     *
+     * @throws IllegalArgumentException when there is no such agent
+     */
+    public void leave(String id) {
+        agent(id).leave("shut down by hand");
+    }
+
+    private InProcessAgent agent(String id) {
+        return agents.stream()
+                .filter(a -> a.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no in-process agent " + id + "; have " + agentIds()));
     }
 
     /** The agents' ids ("local-1", ...). */
@@ -33,11 +66,7 @@ public final class InProcessRun implements RunHandle {
      * @throws IllegalArgumentException when there is no such agent
      */
     public void disconnect(String id) {
-        agents.stream()
-                .filter(a -> a.id().equals(id))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no in-process agent " + id + "; have " + agentIds()))
-                .disconnect("disconnected by hand");
+        agent(id).disconnect("disconnected by hand");
     }
 
     @Override
@@ -88,5 +117,6 @@ public final class InProcessRun implements RunHandle {
     @Override
     public void close() {
         run.close();
+        agents.forEach(InProcessAgent::close);
     }
 }

@@ -9,6 +9,7 @@ import dev.throng.engine.project.Step;
 import dev.throng.engine.project.UserProfile;
 import dev.throng.engine.project.Validator;
 import dev.throng.engine.run.RunStartException;
+import dev.throng.engine.user.UserEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,26 @@ final class ProjectShipping {
                 case Step.Pause p -> {}
             }
         }
+    }
+
+    /**
+     * The rows of each unique data source, by id.
+     *
+     * @throws RunStartException when a file cannot be read
+     */
+    static Map<String, Long> uniqueRowCounts(Project project, Path projectDirectory) {
+        var counts = new LinkedHashMap<String, Long>();
+        for (DataSource ds : project.dataSources()) {
+            if (ds.policy() == DataSource.Policy.UNIQUE) {
+                try {
+                    counts.put(ds.id(), (long)
+                            UserEnvironment.readTable(ds, projectDirectory).size());
+                } catch (IOException e) {
+                    throw new RunStartException(e.getMessage(), e);
+                }
+            }
+        }
+        return counts;
     }
 
     /** Writes shipped files below {@code directory}; refuses paths that would leave it. */

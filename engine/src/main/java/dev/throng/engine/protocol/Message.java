@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * A message between the controller and an agent. The set is closed: handle it with an exhaustive {@code switch}.
  *
- * <p>Direction: {@link Hello} and {@link Stats} go from an agent to the controller; {@link Welcome}, {@link Refused},
+ * <p>Direction: {@link Hello}, {@link Stats} and {@link Ended} go from an agent to the controller; {@link Welcome}, {@link Refused},
  * {@link ProjectShipment}, {@link Start}, {@link Change} and {@link Stop} go from the controller to an agent;
  * {@link Heartbeat}, {@link Bye} and {@link Error} go both ways. All records are immutable (byte arrays are copied in
  * and out) and thread-safe.
@@ -16,7 +16,7 @@ import java.util.Objects;
 public sealed interface Message {
 
     /** The protocol version this build speaks. Peers of another version are refused with both versions named. */
-    int PROTOCOL_VERSION = 1;
+    int PROTOCOL_VERSION = 2;
 
     /**
      * An agent introduces itself (its first message, repeated until welcomed).
@@ -158,7 +158,8 @@ public sealed interface Message {
      * @param spawnRate users started or stopped per second, or {@code null}
      * @param arrivalRate arrivals per second (open model), or {@code null}
      * @param weights new profile weights by profile name, or {@code null}
-     * @param share a new share (e.g. after another agent was lost), or {@code null}
+     * @param share more unique rows for this agent (its {@link AgentShare#uniqueRows()}, to hand out after the rows it
+     *     has: rows another agent left unused), or {@code null}; its users are not used (see {@code targetUsers})
      */
     record Change(
             String runId,
@@ -199,15 +200,43 @@ public sealed interface Message {
      * @param memoryBytes heap in use, bytes, or -1
      * @param intervalPayload the encoded interval statistics (counters and histograms; the stats package defines
      *     the encoding, this package carries it as it is)
+     * @param droppedArrivals arrivals this agent dropped since its run started (open model), cumulative, at least 0
+     * @param rowsTaken rows this agent has handed out so far, per unique data source id, cumulative
+     * @param warnings warnings of the agent's run that appeared since its previous statistics (for people)
      */
-    record Stats(String runId, long sequence, int users, double cpu, long memoryBytes, byte[] intervalPayload)
+    record Stats(
+            String runId,
+            long sequence,
+            int users,
+            double cpu,
+            long memoryBytes,
+            byte[] intervalPayload,
+            long droppedArrivals,
+            Map<String, Long> rowsTaken,
+            java.util.List<String> warnings)
             implements Message {
         public Stats {
             Checks.nonBlank(runId, "runId");
             if (Double.isNaN(cpu)) {
                 throw new IllegalArgumentException("cpu is NaN");
             }
+            if (droppedArrivals < 0) {
+                throw new IllegalArgumentException("negative dropped arrivals " + droppedArrivals);
+            }
             intervalPayload = intervalPayload.clone();
+            rowsTaken = Map.copyOf(rowsTaken);
+            rowsTaken.forEach((source, rows) -> {
+                if (rows < 0) {
+                    throw new IllegalArgumentException("negative rows taken (" + rows + ") of " + source);
+                }
+            });
+            warnings = java.util.List.copyOf(warnings);
+            warnings.forEach(w -> Checks.text(w, "warning"));
+        }
+
+        /** Statistics without dropped arrivals, rows taken or warnings. */
+        public Stats(String runId, long sequence, int users, double cpu, long memoryBytes, byte[] intervalPayload) {
+            this(runId, sequence, users, cpu, memoryBytes, intervalPayload, 0, Map.of(), java.util.List.of());
         }
 
         /** A copy of the payload. */
@@ -233,18 +262,41 @@ public sealed interface Message {
                     && users == that.users
                     && Double.compare(cpu, that.cpu) == 0
                     && memoryBytes == that.memoryBytes
-                    && Arrays.equals(intervalPayload, that.intervalPayload);
+                    && Arrays.equals(intervalPayload, that.intervalPayload)
+                    && droppedArrivals == that.droppedArrivals
+                    && rowsTaken.equals(that.rowsTaken)
+                    && warnings.equals(that.warnings);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(runId, sequence, users, cpu, memoryBytes) * 31 + Arrays.hashCode(intervalPayload);
+            return Objects.hash(runId, sequence, users, cpu, memoryBytes, droppedArrivals, rowsTaken, warnings) * 31
+                    + Arrays.hashCode(intervalPayload);
         }
 
         @Override
         public String toString() {
             return "Stats[runId=" + runId + ", sequence=" + sequence + ", users=" + users + ", cpu=" + cpu
-                    + ", memoryBytes=" + memoryBytes + ", intervalPayload=" + intervalPayload.length + " bytes]";
+                    + ", memoryBytes=" + memoryBytes + ", intervalPayload=" + intervalPayload.length
+                    + " bytes, droppedArrivals=" + droppedArrivals + ", rowsTaken=" + rowsTaken + ", warnings="
+                    + warnings + "]";
+        }
+    }
+
+    /**
+     * An agent's part of a run has ended (its users are gone) and its last {@link Stats} were sent before this. Sent
+     * once per run, whatever ended it.
+     *
+     * @param runId the run
+     * @param failure why the part failed (for people, e.g. a unique data source ran out), or {@code null} when it
+     *     completed or was stopped
+     */
+    record Ended(String runId, String failure) implements Message {
+        public Ended {
+            Checks.nonBlank(runId, "runId");
+            if (failure != null) {
+                Checks.text(failure, "failure");
+            }
         }
     }
 

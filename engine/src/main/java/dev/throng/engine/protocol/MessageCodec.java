@@ -21,7 +21,8 @@ import java.util.Map;
  * opt&lt;X&gt;  : present u8 (0 or 1) | X when present
  * map     : count i32 | count × (key string, value)
  * share   : usersPerProfile map&lt;i32&gt; | agentIndex i32 | agentCount i32 | uniqueRows map&lt;partition&gt;
- * partition: kind u8 (1 strided: offset i64, stride i64 | 2 ranges: count i32, count × (first i64, end i64))
+ * partition: kind u8 (1 strided: offset i64, stride i64 | 2 ranges: count i32, count × (first i64, end i64)
+ *            | 3 slice: first i64, stride i64, count i64)
  *
  * 1 HELLO     throngVersion string, agentId string, cores i32, memoryBytes i64, openFileLimit i64, hostName string
  * 2 WELCOME   controllerId string
@@ -32,10 +33,12 @@ import java.util.Map;
  * 6 CHANGE    runId string, targetUsers opt&lt;i32&gt;, spawnRate opt&lt;f64&gt;, arrivalRate opt&lt;f64&gt;,
  *             weights opt&lt;map&lt;f64&gt;&gt;, share opt&lt;share&gt;
  * 7 STOP      runId string, graceful u8
- * 8 STATS     runId string, sequence i64, users i32, cpu f64, memoryBytes i64, intervalPayload bytes
+ * 8 STATS     runId string, sequence i64, users i32, cpu f64, memoryBytes i64, intervalPayload bytes,
+ *             droppedArrivals i64, rowsTaken map&lt;i64&gt;, warnings count i32 + count × string
  * 9 HEARTBEAT sentAtMillis i64, state u8 (PeerState ordinal)
  * 10 BYE      reason string
  * 11 ERROR    message string
+ * 12 ENDED    runId string, failure opt&lt;string&gt;
  * </pre>
  *
  * <p>Compatibility rules, so that a version mismatch can be explained on both sides: the header, the REFUSED body and
@@ -68,6 +71,7 @@ public final class MessageCodec {
     static final int HEARTBEAT = 9;
     static final int BYE = 10;
     static final int ERROR = 11;
+    static final int ENDED = 12;
 
     private static final PeerState[] STATES = PeerState.values();
 
@@ -147,6 +151,18 @@ public final class MessageCodec {
                 out.f64(m.cpu());
                 out.i64(m.memoryBytes());
                 out.bytes(m.payloadUnsafe());
+                out.i64(m.droppedArrivals());
+                out.i32(m.rowsTaken().size());
+                m.rowsTaken().forEach((source, rows) -> {
+                    out.string(source);
+                    out.i64(rows);
+                });
+                out.i32(m.warnings().size());
+                m.warnings().forEach(out::string);
+            }
+            case Message.Ended m -> {
+                out.string(m.runId());
+                out.optionalString(m.failure());
             }
             case Message.Heartbeat m -> {
                 out.i64(m.sentAtMillis());
@@ -223,14 +239,8 @@ public final class MessageCodec {
             case START -> new Message.Start(in.string("runId"), in.i64("startAtMillis"));
             case CHANGE -> readChange(in);
             case STOP -> new Message.Stop(in.string("runId"), in.bool("graceful"));
-            case STATS ->
-                new Message.Stats(
-                        in.string("runId"),
-                        in.i64("sequence"),
-                        in.i32("users"),
-                        in.f64("cpu"),
-                        in.i64("memoryBytes"),
-                        in.bytes("intervalPayload"));
+            case STATS -> readStats(in);
+            case ENDED -> new Message.Ended(in.string("runId"), in.optionalString("failure"));
             case HEARTBEAT -> {
                 long sentAt = in.i64("sentAtMillis");
                 int state = in.u8("state");
@@ -274,6 +284,30 @@ public final class MessageCodec {
         return new Message.ProjectShipment(runId, projectJson, files, share, plan);
     }
 
+    private static Message.Stats readStats(FrameReader in) throws BadFrame {
+        String runId = in.string("runId");
+        long sequence = in.i64("sequence");
+        int users = in.i32("users");
+        double cpu = in.f64("cpu");
+        long memory = in.i64("memoryBytes");
+        byte[] payload = in.bytes("intervalPayload");
+        long dropped = in.i64("droppedArrivals");
+        int sourceCount = in.count("rowsTaken", 12);
+        Map<String, Long> rows = new HashMap<>();
+        for (int i = 0; i < sourceCount; i++) {
+            String source = in.string("data source");
+            if (rows.put(source, in.i64("rows taken of " + source)) != null) {
+                throw new BadFrame("data source " + source + " appears twice");
+            }
+        }
+        int warningCount = in.count("warnings", 4);
+        List<String> warnings = new ArrayList<>(warningCount);
+        for (int i = 0; i < warningCount; i++) {
+            warnings.add(in.string("warning"));
+        }
+        return new Message.Stats(runId, sequence, users, cpu, memory, payload, dropped, rows, warnings);
+    }
+
     private static Message.Change readChange(FrameReader in) throws BadFrame {
         String runId = in.string("runId");
         Integer targetUsers = in.optionalI32("targetUsers");
@@ -310,6 +344,12 @@ public final class MessageCodec {
                     out.u8(1);
                     out.i64(strided.offset());
                     out.i64(strided.stride());
+                }
+                case RowPartition.Slice slice -> {
+                    out.u8(3);
+                    out.i64(slice.first());
+                    out.i64(slice.stride());
+                    out.i64(slice.count());
                 }
                 case RowPartition.Ranges ranges -> {
                     out.u8(2);
@@ -349,6 +389,7 @@ public final class MessageCodec {
                     }
                     yield new RowPartition.Ranges(ranges);
                 }
+                case 3 -> new RowPartition.Slice(in.i64("first"), in.i64("stride"), in.i64("count"));
                 default -> throw new BadFrame("unknown partition kind " + kind);
             };
             if (rows.put(source, partition) != null) {
@@ -371,6 +412,7 @@ public final class MessageCodec {
             case Message.Heartbeat m -> HEARTBEAT;
             case Message.Bye m -> BYE;
             case Message.Error m -> ERROR;
+            case Message.Ended m -> ENDED;
         };
     }
 
@@ -382,7 +424,12 @@ public final class MessageCodec {
         return switch (message) {
             case Message.ProjectShipment m ->
                 (int) Math.min(MAX_PROJECT_FRAME_BYTES + 1L, m.projectJson().length() * 3L + m.dataBytes() + 4096);
-            case Message.Stats m -> m.payloadLength() + 128;
+            case Message.Stats m ->
+                m.payloadLength()
+                        + 128
+                        + m.warnings().stream()
+                                .mapToInt(w -> w.length() * 3 + 4)
+                                .sum();
             default -> 256;
         };
     }

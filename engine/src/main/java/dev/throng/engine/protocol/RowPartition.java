@@ -32,6 +32,28 @@ public sealed interface RowPartition {
     }
 
     /**
+     * {@code count} rows, {@code stride} apart, from {@code first}: what remains of a strided partition after its
+     * first rows were used, or a part of it.
+     *
+     * @param first the first row, from 0
+     * @param stride the distance between two rows, at least 1
+     * @param count how many rows, at least 0
+     */
+    record Slice(long first, long stride, long count) implements RowPartition {
+        public Slice {
+            if (first < 0 || stride < 1 || count < 0) {
+                throw new IllegalArgumentException("a slice needs first >= 0, stride >= 1 and count >= 0, got first "
+                        + first + ", stride " + stride + ", count " + count);
+            }
+        }
+
+        @Override
+        public boolean contains(long row) {
+            return row >= first && (row - first) % stride == 0 && (row - first) / stride < count;
+        }
+    }
+
+    /**
      * Explicit row ranges (e.g. what remains of a lost agent's rows).
      *
      * @param ranges the ranges, in any order; they may be empty

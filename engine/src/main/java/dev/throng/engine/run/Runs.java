@@ -1,5 +1,6 @@
 package dev.throng.engine.run;
 
+import dev.throng.engine.cluster.Controller;
 import dev.throng.engine.http.HttpEngine;
 import dev.throng.engine.load.ClosedSchedule;
 import dev.throng.engine.load.OpenSchedule;
@@ -14,7 +15,7 @@ import dev.throng.engine.run.internal.HttpSetup;
 import dev.throng.engine.run.internal.HttpTransport;
 import dev.throng.engine.run.internal.LocalRun;
 import dev.throng.engine.run.internal.OpenFileLimit;
-import dev.throng.engine.stats.IntervalStats;
+import dev.throng.engine.run.internal.ShareRows;
 import dev.throng.engine.stats.StatsCollector;
 import dev.throng.engine.user.Exchange;
 import dev.throng.engine.user.RowSource;
@@ -30,11 +31,15 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /**
  * Starts runs: the entry point of the command line and the desktop app. Stateless; thread-safe.
  *
- * <p>{@link #startLocal} returns at once with a running {@link RunHandle}; problems found before the start (an unset
+ * <p>A local run is a run of the controller ({@link Controller#startLocal}) on one agent in this process, without
+ * sockets: the same code drives it as a distributed run. {@link #startShare} is what every agent runs.
+ *
+ * <p>{@link #startLocal} returns once the run is going, with its {@link RunHandle}; problems found before the start (an unset
  * secret, an unreadable file, an open-file limit the run cannot fit under) throw {@link RunStartException} and start
  * nothing. Warnings that do not stop the run (a soft open-file limit that is too low) are in every
  * {@link RunSnapshot#warnings()} of the run.
@@ -53,35 +58,31 @@ public final class Runs {
      * @throws RunStartException when the run cannot start (the message says why and what to do)
      */
     public static RunHandle startLocal(Project project, RunOptions options, Overrides overrides) {
-        return start(project, options, overrides, 0, 1, null);
+        try {
+            return Controller.startLocal(project, options, overrides);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunStartException("the start of the run was interrupted", e);
+        }
     }
 
     /**
      * Starts one agent's part of a distributed run in this process: {@code project}'s plan is already this agent's
-     * (its users, its spawn or arrival rate), unique data sources hand only the rows of partition {@code agentIndex}
-     * of {@code agentCount}, and instead of keeping its own statistics the run hands each second's interval (and a
-     * last one once every user has ended) to {@code intervals}, on the run's ticker thread. The run is bounded by the
-     * plan's duration (or the override's) like a local run.
+     * (its users, its spawn or arrival rate), each unique data source hands only the rows (numbered from 0 in file
+     * order) its predicate in {@code uniqueRows} holds (every row when absent), and instead of keeping its own
+     * statistics the run hands each second's interval (and a last one once every user has ended) to
+     * {@code intervals}, on the run's ticker thread (the last one on its scheduler thread). The run is bounded by the
+     * plan's duration (or the override's).
      *
      * @throws RunStartException when the run cannot start (the message says why and what to do)
      */
-    public static RunHandle startShare(
+    public static ShareHandle startShare(
             Project project,
             RunOptions options,
             Overrides overrides,
-            int agentIndex,
-            int agentCount,
-            Consumer<IntervalStats> intervals) {
-        return start(project, options, overrides, agentIndex, agentCount, Objects.requireNonNull(intervals));
-    }
-
-    private static RunHandle start(
-            Project project,
-            RunOptions options,
-            Overrides overrides,
-            int agentIndex,
-            int agentCount,
-            Consumer<IntervalStats> intervals) {
+            Map<String, LongPredicate> uniqueRows,
+            Consumer<ShareInterval> intervals) {
+        Objects.requireNonNull(intervals, "intervals");
         Project effective = project.withLoadPlan(overrides.applyTo(project.loadPlan()));
         requireRunnable(effective, options);
         LoadPlan plan = effective.loadPlan();
@@ -102,24 +103,16 @@ public final class Runs {
                         ? o.maxConcurrentUsers()
                         : (int) Math.min(100_000, Math.ceil(schedule.maxRate() * 10));
             }
-            case LoadPlan.Capacity k -> {
-                // runs as its base plan, whose target the search moves up to the plan's highest load
-                durationNanos = overrides.duration() != null
-                        ? overrides.duration().toNanos()
-                        : k.basePlan().duration().toNanos();
-                maxUsers = k.model() == LoadPlan.CapacityModel.USERS
-                        ? LoadPlan.Capacity.users(k.maxLoad())
-                        : k.maxConcurrentUsers() > 0
-                                ? k.maxConcurrentUsers()
-                                : (int) Math.min(100_000, Math.ceil(k.maxLoad() * 10));
-            }
+            case LoadPlan.Capacity k ->
+                throw new IllegalArgumentException(
+                        "a capacity search runs on the controller; an agent's part runs its base plan");
         }
         var warnings = new ArrayList<String>();
         checkOpenFiles(effective.settings(), maxUsers, warnings);
 
         Map<String, RowSource> rows;
         try {
-            rows = UserEnvironment.readRowSources(effective, options.projectDirectory(), agentIndex, agentCount);
+            rows = UserEnvironment.readRowSources(effective, options.projectDirectory(), Map.copyOf(uniqueRows));
         } catch (IOException e) {
             throw new RunStartException(e.getMessage(), e);
         }
@@ -157,9 +150,7 @@ public final class Runs {
                 options.seed(),
                 durationNanos,
                 warnings);
-        if (intervals != null) {
-            run.reportIntervalsTo(intervals);
-        }
+        run.reportIntervalsTo(intervals, new ShareRows(effective, options.projectDirectory(), rows));
         runRef.set(run);
         run.start();
         return run;

@@ -81,7 +81,9 @@ final class Histograms {
         double sum = 0;
         // Walks the buckets from the lowest value up: plain arithmetic and array reads, several times faster than
         // HdrHistogram's iterators, and stops once every count has been seen.
-        for (long value = 0; seen < total; value = h.nextNonEquivalentValue(value)) {
+        // The walk starts at the lowest value recorded: below it every bucket is empty (and the finest).
+        long first = h.getCountAtValue(0) > 0 ? 0 : h.lowestEquivalentValue(h.getMinNonZeroValue());
+        for (long value = first; seen < total; value = h.nextNonEquivalentValue(value)) {
             long count = h.getCountAtValue(value);
             if (count == 0) {
                 continue;

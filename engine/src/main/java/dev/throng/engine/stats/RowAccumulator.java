@@ -23,6 +23,18 @@ final class RowAccumulator {
     /** Summaries of the cumulative histograms, by slot; null until computed and after the slot changed. */
     private final LatencySummary[] cumulativeSummaries = new LatencySummary[RowRecorder.SLOTS];
 
+    /**
+     * Buckets added since the last {@link #flush()}, per slot: (value, count) pairs not yet in the interval's
+     * histogram. Many agents' intervals are added one after the other, each touching every row; adding each row's
+     * buckets into its (large) histogram at once would touch hundreds of histograms per message. Kept here, they go
+     * into each histogram in one pass when the interval is read.
+     */
+    private final long[][] pendingValues = new long[RowRecorder.SLOTS][];
+
+    private final long[][] pendingCounts = new long[RowRecorder.SLOTS][];
+    private final int[] pendingSize = new int[RowRecorder.SLOTS];
+    private boolean pending;
+
     private long intervalFailures;
     private long intervalBytes;
     private long failures;
@@ -46,6 +58,7 @@ final class RowAccumulator {
 
     /** Adds one source's interval figures to the current interval. */
     void add(long addedFailures, long addedBytes, Histogram[] histograms) {
+        flush();
         intervalFailures += addedFailures;
         intervalBytes += addedBytes;
         for (int slot = 0; slot < RowRecorder.SLOTS; slot++) {
@@ -57,6 +70,70 @@ final class RowAccumulator {
     void addCounters(long addedFailures, long addedBytes) {
         intervalFailures += addedFailures;
         intervalBytes += addedBytes;
+    }
+
+    /**
+     * Adds {@code n} buckets (values and counts from index {@code from}) to the current interval of {@code slot}; they
+     * reach the histogram at the next {@link #flush()} (any read of the interval flushes first).
+     */
+    void addBuckets(int slot, long[] values, long[] counts, int from, int n) {
+        if (n <= 0) {
+            return;
+        }
+        int size = pendingSize[slot];
+        long[] v = pendingValues[slot];
+        if (v == null || v.length < size + n) {
+            int length = Math.max(size + n, v == null ? 64 : v.length * 2);
+            pendingValues[slot] = v = v == null ? new long[length] : java.util.Arrays.copyOf(v, length);
+            long[] c = pendingCounts[slot];
+            pendingCounts[slot] = c == null ? new long[length] : java.util.Arrays.copyOf(c, length);
+        }
+        System.arraycopy(values, from, v, size, n);
+        System.arraycopy(counts, from, pendingCounts[slot], size, n);
+        pendingSize[slot] = size + n;
+        pending = true;
+    }
+
+    /** Adds the buckets of {@link #addBuckets} into the interval's histograms, one histogram at a time. */
+    void flush() {
+        if (!pending) {
+            return;
+        }
+        pending = false;
+        for (int slot = 0; slot < RowRecorder.SLOTS; slot++) {
+            int size = pendingSize[slot];
+            if (size == 0) {
+                continue;
+            }
+            long[] values = pendingValues[slot];
+            long[] counts = pendingCounts[slot];
+            Histogram h = target(slot);
+            // the highest and the lowest first, so the histogram's volatile maximum and minimum move at most twice
+            int high = 0;
+            int low = 0;
+            for (int i = 1; i < size; i++) {
+                if (values[i] > values[high]) {
+                    high = i;
+                }
+                if (values[i] < values[low]) {
+                    low = i;
+                }
+            }
+            h.recordValueWithCount(values[high], counts[high]);
+            if (low != high) {
+                h.recordValueWithCount(values[low], counts[low]);
+            }
+            for (int i = 0; i < size; i++) {
+                if (i != high && i != low) {
+                    h.recordValueWithCount(values[i], counts[i]);
+                }
+            }
+            pendingSize[slot] = 0;
+            if (values.length > 1 << 16) {
+                pendingValues[slot] = null;
+                pendingCounts[slot] = null;
+            }
+        }
     }
 
     /** The current interval's histogram of {@code slot}, owned by this row, to add counts into. */
@@ -82,6 +159,7 @@ final class RowAccumulator {
      * histogram, or its plain one when the row has none, so that the total corrected figures cover every request.
      */
     void addIntervalTo(RowAccumulator total) {
+        flush();
         total.intervalFailures += intervalFailures;
         total.intervalBytes += intervalBytes;
         for (int slot = 0; slot < RowRecorder.SLOTS; slot++) {
@@ -95,6 +173,7 @@ final class RowAccumulator {
 
     /** Figures of the current interval. */
     RowStats intervalStats(double seconds, boolean corrected) {
+        flush();
         return stats(interval, null, intervalFailures, intervalBytes, seconds, corrected);
     }
 
@@ -105,6 +184,7 @@ final class RowAccumulator {
 
     /** Moves the current interval into the cumulative figures and starts an empty interval. */
     void commit() {
+        flush();
         failures += intervalFailures;
         bytes += intervalBytes;
         intervalFailures = 0;
@@ -140,12 +220,14 @@ final class RowAccumulator {
     }
 
     boolean hasCorrected() {
+        flush();
         Histogram h = cumulative[RowRecorder.CORRECTED];
         Histogram i = interval[RowRecorder.CORRECTED];
         return (h != null && h.getTotalCount() > 0) || (i != null && i.getTotalCount() > 0);
     }
 
     boolean hasData() {
+        flush();
         return requests() > 0 || failures > 0 || intervalFailures > 0 || intervalRequests() > 0;
     }
 

@@ -129,7 +129,7 @@ public final class StatsAggregator {
             for (int slot = 0; slot < RowRecorder.SLOTS; slot++) {
                 int buckets = bucketCounts[k++];
                 if (buckets > 0) {
-                    SparseHistogramCodec.addFrom(scratch, from, buckets, accumulator.target(slot));
+                    accumulator.addBuckets(slot, scratch.values, scratch.counts, from, buckets);
                     from += buckets;
                 }
             }

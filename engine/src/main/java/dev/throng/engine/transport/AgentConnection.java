@@ -317,6 +317,7 @@ public final class AgentConnection implements AutoCloseable {
             case Message.Error m -> forward(m);
             case Message.Hello m -> drop("a Hello message, which only an agent sends");
             case Message.Stats m -> drop("a Stats message, which only an agent sends");
+            case Message.Ended m -> drop("an Ended message, which only an agent sends");
         }
     }
 

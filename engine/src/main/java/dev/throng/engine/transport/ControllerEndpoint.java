@@ -329,6 +329,7 @@ public final class ControllerEndpoint implements AutoCloseable {
             }
             case Message.Stats stats -> forward(router, route, agentId, stats, now);
             case Message.Error error -> forward(router, route, agentId, error, now);
+            case Message.Ended ended -> forward(router, route, agentId, ended, now);
             case Message.Welcome m -> dropControllerOnly(agentId, m);
             case Message.Refused m -> dropControllerOnly(agentId, m);
             case Message.ProjectShipment m -> dropControllerOnly(agentId, m);

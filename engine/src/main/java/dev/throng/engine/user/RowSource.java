@@ -69,6 +69,30 @@ public sealed interface RowSource {
         };
     }
 
+    /**
+     * The source for an agent whose unique rows are those numbered (from 0, in file order) so that {@code rows}
+     * holds; circular and random sources hand every row.
+     */
+    static RowSource partition(DataSource source, DataTable table, java.util.function.LongPredicate rows) {
+        Objects.requireNonNull(source, "source");
+        return switch (source.policy()) {
+            case CIRCULAR -> new CircularRows(source.id(), table.rows());
+            case RANDOM -> new RandomRows(source.id(), table.rows());
+            case UNIQUE -> new UniqueRows(source.id(), select(table, rows), source.whenExhausted());
+        };
+    }
+
+    /** The rows of {@code table} whose numbers (from 0) {@code which} holds, in file order. */
+    static List<Map<String, String>> select(DataTable table, java.util.function.LongPredicate which) {
+        var out = new java.util.ArrayList<Map<String, String>>();
+        for (int i = 0; i < table.size(); i++) {
+            if (which.test(i)) {
+                out.add(table.rows().get(i));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** In file order, again from the top after the last row. */
     final class CircularRows implements RowSource {
         private final String id;
@@ -131,7 +155,7 @@ public sealed interface RowSource {
     /** Each row at most once; what happens after the last depends on {@link DataSource.Exhausted}. */
     final class UniqueRows implements RowSource {
         private final String id;
-        private final List<Map<String, String>> rows;
+        private volatile List<Map<String, String>> rows; // replaced (never changed) under this
         private final DataSource.Exhausted whenExhausted;
         private final AtomicLong next = new AtomicLong();
 
@@ -151,23 +175,46 @@ public sealed interface RowSource {
             return rows.size();
         }
 
-        /** Rows handed out so far (at most {@link #size()} unless recycling). */
+        /**
+         * Rows handed out so far (at most {@link #size()} unless recycling), counted in this source's order: its own
+         * rows, then those {@link #append appended}. A row skipped because a take found the source empty before an
+         * append counts as handed out; it is never handed later.
+         */
         public long handedOut() {
             return Math.min(next.get(), whenExhausted == DataSource.Exhausted.RECYCLE ? Long.MAX_VALUE : rows.size());
+        }
+
+        /**
+         * Adds rows after the last (rows another agent will not use, handed on by the controller). Any thread.
+         *
+         * @param more rows, in the order they are to be handed out
+         */
+        public void append(List<Map<String, String>> more) {
+            synchronized (this) {
+                var joined = new java.util.ArrayList<>(rows);
+                joined.addAll(more);
+                rows = List.copyOf(joined);
+            }
+        }
+
+        /** Adds the rows of {@code table} whose numbers {@code which} holds, in file order. Any thread. */
+        public void append(DataTable table, java.util.function.LongPredicate which) {
+            append(select(table, which));
         }
 
         @Override
         public Take take(RandomGenerator random) {
             long n = next.getAndIncrement();
-            if (n < rows.size()) {
-                return new Take.Row(rows.get((int) n));
+            List<Map<String, String>> now = rows;
+            if (n < now.size()) {
+                return new Take.Row(now.get((int) n));
             }
-            String message = "the unique data source '" + id + "' has no rows left (" + rows.size() + " used)";
+            String message = "the unique data source '" + id + "' has no rows left (" + now.size() + " used)";
             return switch (whenExhausted) {
                 case STOP_USER -> new Take.StopUser(message);
                 case FAIL_RUN -> new Take.FailRun(message);
                 case RECYCLE ->
-                    rows.isEmpty() ? new Take.StopUser(message) : new Take.Row(rows.get((int) (n % rows.size())));
+                    now.isEmpty() ? new Take.StopUser(message) : new Take.Row(now.get((int) (n % now.size())));
             };
         }
     }

@@ -154,6 +154,37 @@ public final class UserEnvironment {
     }
 
     /**
+     * Reads the project's data files (relative to {@code projectDirectory}) into row sources, giving each unique
+     * source the rows (numbered from 0 in file order) its predicate in {@code uniqueRows} holds (every row when
+     * absent).
+     *
+     * @throws IOException naming the data source and the file when one cannot be read
+     */
+    public static Map<String, RowSource> readRowSources(
+            Project project, Path projectDirectory, Map<String, java.util.function.LongPredicate> uniqueRows)
+            throws IOException {
+        var sources = new LinkedHashMap<String, RowSource>();
+        for (DataSource ds : project.dataSources()) {
+            DataTable table = readTable(ds, projectDirectory);
+            sources.put(ds.id(), RowSource.partition(ds, table, uniqueRows.getOrDefault(ds.id(), row -> true)));
+        }
+        return sources;
+    }
+
+    /**
+     * Reads the table of data source {@code ds} (relative to {@code projectDirectory}).
+     *
+     * @throws IOException naming the data source and the file when it cannot be read
+     */
+    public static DataTable readTable(DataSource ds, Path projectDirectory) throws IOException {
+        try {
+            return DataTable.read(projectDirectory.resolve(ds.path()), ds.delimiter());
+        } catch (IOException e) {
+            throw new IOException("data source '" + ds.id() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads the project's data files (relative to {@code projectDirectory}) into row sources, giving unique sources
      * partition {@code index} of {@code count}.
      *

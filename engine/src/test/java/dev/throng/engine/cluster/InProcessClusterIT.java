@@ -3,6 +3,7 @@ package dev.throng.engine.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.throng.demo.DemoShop;
+import dev.throng.engine.project.LoadPlan;
 import dev.throng.engine.project.io.ProjectFiles;
 import dev.throng.engine.run.AgentStatus;
 import dev.throng.engine.run.Overrides;
@@ -90,6 +91,41 @@ class InProcessClusterIT {
                     .filteredOn(a -> a.id().equals("local-2"))
                     .singleElement()
                     .satisfies(a -> assertThat(a.state()).isEqualTo("lost"));
+        }
+    }
+
+    @Test
+    void afterARebalanceTheAgentsLeftFollowTheStagesOfTheWholeRun() throws Exception {
+        Path file = dir.resolve("project/shop.throng.json");
+        // 0 -> 6 users over 2 s, 6 for 2 s, 6 -> 18 over 3 s, 18 for 5 s: a survivor holding its target stays at 6
+        var plan = new LoadPlan.Closed(
+                18,
+                1,
+                List.of(
+                        new LoadPlan.Stage(Duration.ofSeconds(2), 6, null),
+                        new LoadPlan.Stage(Duration.ofSeconds(2), 6, null),
+                        new LoadPlan.Stage(Duration.ofSeconds(3), 18, null),
+                        new LoadPlan.Stage(Duration.ofSeconds(5), 18, null)),
+                Duration.ofSeconds(12),
+                Duration.ofSeconds(2));
+        var project = ProjectFiles.read(file).project().withLoadPlan(plan);
+        var overrides = new Overrides(null, null, null, shop.baseUri().toString());
+        try (InProcessRun run = Controller.startInProcess(
+                project, RunOptions.of(file.getParent()).withSeed(5), overrides, 3, dir.resolve("work"), log::add)) {
+            await(run, s -> s.users() == 6, "6 users");
+            run.disconnect("local-3");
+            RunSnapshot grown = await(
+                    run,
+                    s -> s.agents().stream()
+                                    .filter(a -> a.lostAtMillis() == null)
+                                    .mapToInt(AgentStatus::users)
+                                    .sum()
+                            >= 15,
+                    "the two agents left growing past 15 users along the stages");
+            assertThat(grown.targetUsers()).isGreaterThanOrEqualTo(14);
+            RunResult result = run.await(Duration.ofSeconds(30));
+            assertThat(result).as(String.join("\n", log)).isNotNull();
+            assertThat(result.reason()).isEqualTo(new StopReason.Completed());
         }
     }
 

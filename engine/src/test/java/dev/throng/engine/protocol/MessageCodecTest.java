@@ -49,7 +49,7 @@ class MessageCodecTest {
         assertThat(MessageCodec.decode(null)).isInstanceOf(DecodeResult.Invalid.class);
         assertThat(MessageCodec.decode("GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII)))
                 .isEqualTo(new DecodeResult.Invalid("not a Throng frame (first byte 0x47)"));
-        assertThat(MessageCodec.decode(new byte[] {0x54, 99, 0, 1}))
+        assertThat(MessageCodec.decode(new byte[] {0x54, 99, 0, (byte) Message.PROTOCOL_VERSION}))
                 .isEqualTo(new DecodeResult.Invalid("unknown message type 99"));
 
         byte[] heartbeat = MessageCodec.encode(new Message.Heartbeat(1, PeerState.IDLE));
@@ -108,8 +108,9 @@ class MessageCodecTest {
     void lengthsLargerThanTheFrameDoNotAllocate() {
         // A STATS frame claiming a 2 GiB payload: refused from the length alone.
         byte[] frame = MessageCodec.encode(new Message.Stats("r", 1, 0, 0, 0, new byte[0]));
-        frame[frame.length - 4] = 0x7F;
-        frame[frame.length - 3] = (byte) 0xFF;
+        // the payload's length comes before droppedArrivals (8 bytes) and two empty counts (4 bytes each)
+        frame[frame.length - 20] = 0x7F;
+        frame[frame.length - 19] = (byte) 0xFF;
         assertThat(((DecodeResult.Invalid) MessageCodec.decode(frame)).reason()).startsWith("truncated frame");
     }
 

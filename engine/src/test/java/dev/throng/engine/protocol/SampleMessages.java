@@ -16,6 +16,8 @@ public final class SampleMessages {
                 Map.of(
                         "accounts",
                         new RowPartition.Strided(1, 3),
+                        "codes",
+                        new RowPartition.Slice(7, 3, 40),
                         "orders",
                         new RowPartition.Ranges(
                                 List.of(new RowPartition.RowRange(0, 10), new RowPartition.RowRange(50, 60)))));
@@ -43,6 +45,18 @@ public final class SampleMessages {
                 new Message.Stop("run-1", true),
                 new Message.Stop("run-1", false),
                 new Message.Stats("run-1", 17, 40, 0.25, 123_456_789L, new byte[] {1, 2, 3, 4, 5}),
+                new Message.Stats(
+                        "run-1",
+                        18,
+                        40,
+                        0.5,
+                        1L,
+                        new byte[] {6},
+                        12,
+                        Map.of("accounts", 250L),
+                        List.of("the open-file limit is low")),
+                new Message.Ended("run-1", null),
+                new Message.Ended("run-1", "the unique data source 'accounts' has no rows left"),
                 new Message.Heartbeat(1_800_000_000_123L, PeerState.RUNNING),
                 new Message.Bye("agent shutting down"),
                 new Message.Error("could not read data/users.csv: no such file"));

@@ -13,6 +13,8 @@ import dev.throng.engine.run.RunHandle;
 import dev.throng.engine.run.RunPhase;
 import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.RunSnapshot;
+import dev.throng.engine.run.ShareHandle;
+import dev.throng.engine.run.ShareInterval;
 import dev.throng.engine.run.StopReason;
 import dev.throng.engine.run.ThresholdResult;
 import dev.throng.engine.stats.IntervalStats;
@@ -52,7 +54,7 @@ import java.util.function.Supplier;
  * {@link #snapshot()} reads a volatile. Every loop is bounded by the plan's duration plus its graceful stop; after
  * {@link #close()} returns no thread of the run is left.
  */
-public final class LocalRun implements RunHandle {
+public final class LocalRun implements ShareHandle {
     /** How often the scheduler looks at its schedule and commands at most, ns. */
     private static final long STEP_NANOS = 20_000_000L;
 
@@ -97,7 +99,6 @@ public final class LocalRun implements RunHandle {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Thread scheduler;
     private final Thread ticker;
-    private final CapacityDriver capacity; // null unless a capacity search; ticker thread
 
     // scheduler thread only
     private ClosedSchedule closedSchedule;
@@ -147,7 +148,7 @@ public final class LocalRun implements RunHandle {
         this.stats = stats;
         this.clock = clock;
         this.seed = seed;
-        this.plan = project.loadPlan() instanceof LoadPlan.Capacity k ? k.basePlan() : project.loadPlan();
+        this.plan = project.loadPlan();
         this.durationNanos = durationNanos;
         this.gracefulNanos = Math.max(0, plan.gracefulStop().toNanos());
         this.profiles = project.profiles();
@@ -161,39 +162,48 @@ public final class LocalRun implements RunHandle {
                 spawnRate = c.stages().isEmpty() ? c.spawnRate() : 0;
             }
             case LoadPlan.Open o -> openSchedule = OpenSchedule.of(o);
-            case LoadPlan.Capacity k -> throw new IllegalStateException("a capacity plan runs as its base plan");
+            case LoadPlan.Capacity k ->
+                throw new IllegalArgumentException(
+                        "a capacity search runs on the controller; an agent runs its base plan");
         }
         this.latest = snapshotOf(RunPhase.STARTING, 0, emptyStats(), List.of());
         this.scheduler = Thread.ofPlatform().name("throng-scheduler").daemon().unstarted(this::runScheduler);
         this.ticker = Thread.ofPlatform().name("throng-ticker").daemon().unstarted(this::runTicker);
-        this.capacity = project.loadPlan() instanceof LoadPlan.Capacity k
-                ? new CapacityDriver(
-                        k, project.thresholds(), stats::openWindow, stats::closeWindow, this::capacityLoad, () -> {
-                            commands.add(new Stop(true, new StopReason.Completed()));
-                            scheduler.interrupt();
-                        })
-                : null;
     }
 
-    /** The capacity search's load, through the same live control as the app's. */
-    private void capacityLoad(double load) {
-        if (plan instanceof LoadPlan.Closed) {
-            setTargetUsers(LoadPlan.Capacity.users(load));
-        } else {
-            setArrivalRate(load);
-        }
-    }
-
-    private volatile Consumer<IntervalStats> intervalSink;
+    private volatile Consumer<ShareInterval> intervalSink;
+    private volatile ShareRows shareRows;
 
     /**
      * Makes this run an agent's part: each tick takes the interval ({@link StatsCollector#takeInterval()}) and hands
-     * it to {@code sink} instead of keeping the figures (the run's own snapshots then stay empty), and a last interval
-     * is handed over once every user has ended. Called before {@link #start()}; the sink is called on the ticker
-     * thread, then once on the scheduler thread, and must not block.
+     * it, with the users, dropped arrivals, rows taken and warnings, to {@code sink} instead of keeping the figures
+     * (the run's own snapshots then stay empty), and a last interval is handed over once every user has ended. Called
+     * before {@link #start()}; the sink is called on the ticker thread, then once on the scheduler thread, and must
+     * not block.
+     *
+     * @param rows the part's unique rows (reported with each interval; extended by {@link #addUniqueRows})
      */
-    public void reportIntervalsTo(Consumer<IntervalStats> sink) {
+    public void reportIntervalsTo(Consumer<ShareInterval> sink, ShareRows rows) {
         this.intervalSink = Objects.requireNonNull(sink, "sink");
+        this.shareRows = Objects.requireNonNull(rows, "rows");
+    }
+
+    @Override
+    public void addUniqueRows(String sourceId, java.util.function.LongPredicate rows) {
+        ShareRows share = shareRows;
+        if (share == null) {
+            throw new IllegalArgumentException("this run has no unique data source '" + sourceId + "' to extend");
+        }
+        share.add(sourceId, rows);
+    }
+
+    private void handOver(Consumer<ShareInterval> sink) {
+        IntervalStats interval = stats.takeInterval();
+        var warnings = new ArrayList<>(startWarnings);
+        synchronized (runWarnings) {
+            warnings.addAll(runWarnings);
+        }
+        sink.accept(new ShareInterval(interval, pool.aliveCount(), dropped.get(), shareRows.taken(), warnings));
     }
 
     /** Starts the scheduler and the ticker. */
@@ -631,14 +641,15 @@ public final class LocalRun implements RunHandle {
     private volatile boolean tickerStopped;
 
     private synchronized void tick() {
-        Consumer<IntervalStats> sink = intervalSink;
+        Consumer<ShareInterval> sink = intervalSink;
         if (sink != null) {
-            sink.accept(stats.takeInterval());
+            // an agent's part: the interval is the controller's; a snapshot here would take (and lose) what users
+            // record after the hand-over
+            handOver(sink);
+            publish(latest.stats());
+            return;
         }
         StatsSnapshot s = stats.snapshot();
-        if (capacity != null) {
-            capacity.tick((clock.nanoTime() - startNanos) / 1_000_000);
-        }
         long droppedNow = dropped.get();
         long droppedInterval = droppedNow - droppedAtLastTick;
         droppedAtLastTick = droppedNow;
@@ -663,7 +674,7 @@ public final class LocalRun implements RunHandle {
     private void checkAbortRules() {
         List<Threshold> abort =
                 project.thresholds().stream().filter(Threshold::abortOnFail).toList();
-        if (abort.isEmpty() || brokenRule != null || capacity != null) {
+        if (abort.isEmpty() || brokenRule != null) {
             return;
         }
         for (var v : stats.evaluate(abort)) {
@@ -698,8 +709,7 @@ public final class LocalRun implements RunHandle {
                 dropped.get(),
                 s,
                 List.of(agent),
-                warnings,
-                capacity == null ? null : capacity.report());
+                warnings);
     }
 
     private AgentStatus localAgent(RunPhase p, int users, double rps) {
@@ -737,21 +747,19 @@ public final class LocalRun implements RunHandle {
         }
         StatsSnapshot last;
         synchronized (this) {
-            Consumer<IntervalStats> sink = intervalSink;
+            Consumer<ShareInterval> sink = intervalSink;
             if (sink != null) {
-                sink.accept(stats.takeInterval());
+                handOver(sink);
+                last = latest.stats();
+            } else {
+                last = stats.snapshot();
             }
-            last = stats.snapshot();
         }
         var thresholds = new ArrayList<ThresholdResult>();
         for (var v : stats.evaluate(project.thresholds())) {
             thresholds.add(new ThresholdResult(v.threshold(), v.passed(), v.value()));
         }
         long durationMillis = (clock.nanoTime() - startNanos) / 1_000_000;
-        var search = capacity == null ? null : capacity.finish(durationMillis);
-        if (capacity != null) { // judged per step; the run's verdict is the answer's step's
-            thresholds = new ArrayList<>(capacity.thresholdResults());
-        }
         phase = RunPhase.FINISHED;
         publish(last);
         List<HistoryPoint> points;
@@ -767,8 +775,7 @@ public final class LocalRun implements RunHandle {
                 thresholds,
                 points,
                 latest.agents(),
-                stats.encodedHistograms(),
-                search);
+                stats.encodedHistograms());
         closeResources();
         completion.complete(result);
     }
