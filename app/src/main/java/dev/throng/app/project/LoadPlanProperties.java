@@ -39,26 +39,6 @@ final class LoadPlanProperties {
         };
     }
 
-    static LoadPlan withGracefulStop(LoadPlan plan, Duration value) {
-        return switch (plan) {
-            case LoadPlan.Closed c -> new LoadPlan.Closed(c.users(), c.spawnRate(), c.stages(), c.duration(), value);
-            case LoadPlan.Open o ->
-                new LoadPlan.Open(o.startRate(), o.stages(), o.maxConcurrentUsers(), o.duration(), value);
-            case LoadPlan.Capacity k ->
-                new LoadPlan.Capacity(
-                        k.model(),
-                        k.start(),
-                        k.step(),
-                        k.stepMode(),
-                        k.hold(),
-                        k.upperBound(),
-                        k.refinements(),
-                        k.spawnRate(),
-                        k.maxConcurrentUsers(),
-                        value);
-        };
-    }
-
     private static int stageCount(LoadPlan plan) {
         return switch (plan) {
             case LoadPlan.Closed c -> c.stages().size();
@@ -153,7 +133,7 @@ final class LoadPlanProperties {
                 "how long users may finish their step when stopping, s",
                 Long.class,
                 p -> p.loadPlan().gracefulStop().toSeconds(),
-                (p, v) -> p.withLoadPlan(withGracefulStop(p.loadPlan(), Duration.ofSeconds(nonNegative(v))))));
+                (p, v) -> p.withLoadPlan(p.loadPlan().withGracefulStop(Duration.ofSeconds(nonNegative(v))))));
         out.add(rows.row(
                 t,
                 "Stages",

@@ -17,17 +17,7 @@ public final class CapacityEdits {
     private CapacityEdits() {}
 
     public static Capacity model(Capacity k, LoadPlan.CapacityModel value) {
-        return new Capacity(
-                value,
-                k.start(),
-                k.step(),
-                k.stepMode(),
-                k.hold(),
-                k.upperBound(),
-                k.refinements(),
-                k.spawnRate(),
-                k.maxConcurrentUsers(),
-                k.gracefulStop());
+        return k.withModel(value);
     }
 
     public static Capacity start(Capacity k, double value) {
@@ -36,7 +26,7 @@ public final class CapacityEdits {
             throw new IllegalArgumentException(
                     "enter at most the upper bound (" + ObjectiveText.load(k.upperBound()) + ")");
         }
-        return with(k, value, k.step(), k.stepMode(), k.hold(), k.upperBound(), k.refinements());
+        return k.withStart(value);
     }
 
     public static Capacity step(Capacity k, double value) {
@@ -47,7 +37,7 @@ public final class CapacityEdits {
         } else {
             positive(value);
         }
-        return with(k, k.start(), value, k.stepMode(), k.hold(), k.upperBound(), k.refinements());
+        return k.withStep(value);
     }
 
     /**
@@ -60,14 +50,14 @@ public final class CapacityEdits {
         }
         double step =
                 value == LoadPlan.StepMode.MULTIPLY ? (k.step() > 1 && k.step() <= 10 ? k.step() : 1.5) : k.start();
-        return with(k, k.start(), step, value, k.hold(), k.upperBound(), k.refinements());
+        return k.withStepMode(value).withStep(step);
     }
 
     public static Capacity holdSeconds(Capacity k, long value) {
         if (value < 1) {
             throw new IllegalArgumentException("enter at least 1 s: each step is judged over its hold");
         }
-        return with(k, k.start(), k.step(), k.stepMode(), Duration.ofSeconds(value), k.upperBound(), k.refinements());
+        return k.withHold(Duration.ofSeconds(value));
     }
 
     public static Capacity upperBound(Capacity k, double value) {
@@ -75,84 +65,33 @@ public final class CapacityEdits {
         if (value < k.start()) {
             throw new IllegalArgumentException("enter at least the start (" + ObjectiveText.load(k.start()) + ")");
         }
-        return with(k, k.start(), k.step(), k.stepMode(), k.hold(), value, k.refinements());
+        return k.withUpperBound(value);
     }
 
     public static Capacity refinements(Capacity k, int value) {
         if (value < 0 || value > MAX_REFINEMENTS) {
             throw new IllegalArgumentException("enter 0 to " + MAX_REFINEMENTS);
         }
-        return with(k, k.start(), k.step(), k.stepMode(), k.hold(), k.upperBound(), value);
+        return k.withRefinements(value);
     }
 
     public static Capacity spawnRate(Capacity k, double value) {
         positive(value);
-        return new Capacity(
-                k.model(),
-                k.start(),
-                k.step(),
-                k.stepMode(),
-                k.hold(),
-                k.upperBound(),
-                k.refinements(),
-                value,
-                k.maxConcurrentUsers(),
-                k.gracefulStop());
+        return k.withSpawnRate(value);
     }
 
     public static Capacity maxConcurrentUsers(Capacity k, int value) {
         if (value < 1) {
             throw new IllegalArgumentException("enter a number above 0");
         }
-        return new Capacity(
-                k.model(),
-                k.start(),
-                k.step(),
-                k.stepMode(),
-                k.hold(),
-                k.upperBound(),
-                k.refinements(),
-                k.spawnRate(),
-                value,
-                k.gracefulStop());
+        return k.withMaxConcurrentUsers(value);
     }
 
     public static Capacity gracefulStopSeconds(Capacity k, long value) {
         if (value < 0) {
             throw new IllegalArgumentException("enter 0 or more");
         }
-        return new Capacity(
-                k.model(),
-                k.start(),
-                k.step(),
-                k.stepMode(),
-                k.hold(),
-                k.upperBound(),
-                k.refinements(),
-                k.spawnRate(),
-                k.maxConcurrentUsers(),
-                Duration.ofSeconds(value));
-    }
-
-    private static Capacity with(
-            Capacity k,
-            double start,
-            double step,
-            LoadPlan.StepMode mode,
-            Duration hold,
-            double upperBound,
-            int refinements) {
-        return new Capacity(
-                k.model(),
-                start,
-                step,
-                mode,
-                hold,
-                upperBound,
-                refinements,
-                k.spawnRate(),
-                k.maxConcurrentUsers(),
-                k.gracefulStop());
+        return k.withGracefulStop(Duration.ofSeconds(value));
     }
 
     private static void positive(double value) {

@@ -15,6 +15,9 @@ public sealed interface LoadPlan {
     /** How long users may take to finish their current step once asked to stop, before they are cut off. */
     Duration gracefulStop();
 
+    /** The same plan with another graceful-stop timeout. */
+    LoadPlan withGracefulStop(Duration value);
+
     /** Ten users started at two per second, for one minute. */
     static LoadPlan defaults() {
         return new Closed(10, 2, List.of(), Duration.ofMinutes(1), Duration.ofSeconds(5));
@@ -55,6 +58,11 @@ public sealed interface LoadPlan {
 
         public Closed withDuration(Duration value) {
             return new Closed(users, spawnRate, stages, value, gracefulStop);
+        }
+
+        @Override
+        public Closed withGracefulStop(Duration value) {
+            return new Closed(users, spawnRate, stages, duration, value);
         }
     }
 
@@ -97,6 +105,11 @@ public sealed interface LoadPlan {
 
         public Open withDuration(Duration value) {
             return new Open(startRate, stages, maxConcurrentUsers, value, gracefulStop);
+        }
+
+        @Override
+        public Open withGracefulStop(Duration value) {
+            return new Open(startRate, stages, maxConcurrentUsers, duration, value);
         }
     }
 
@@ -154,6 +167,120 @@ public sealed interface LoadPlan {
             Objects.requireNonNull(stepMode, "stepMode");
             Objects.requireNonNull(hold, "hold");
             Objects.requireNonNull(gracefulStop, "gracefulStop");
+        }
+
+        public Capacity withModel(CapacityModel value) {
+            return new Capacity(
+                    value,
+                    start,
+                    step,
+                    stepMode,
+                    hold,
+                    upperBound,
+                    refinements,
+                    spawnRate,
+                    maxConcurrentUsers,
+                    gracefulStop);
+        }
+
+        public Capacity withStart(double value) {
+            return new Capacity(
+                    model,
+                    value,
+                    step,
+                    stepMode,
+                    hold,
+                    upperBound,
+                    refinements,
+                    spawnRate,
+                    maxConcurrentUsers,
+                    gracefulStop);
+        }
+
+        public Capacity withStep(double value) {
+            return new Capacity(
+                    model,
+                    start,
+                    value,
+                    stepMode,
+                    hold,
+                    upperBound,
+                    refinements,
+                    spawnRate,
+                    maxConcurrentUsers,
+                    gracefulStop);
+        }
+
+        public Capacity withStepMode(StepMode value) {
+            return new Capacity(
+                    model,
+                    start,
+                    step,
+                    value,
+                    hold,
+                    upperBound,
+                    refinements,
+                    spawnRate,
+                    maxConcurrentUsers,
+                    gracefulStop);
+        }
+
+        public Capacity withHold(Duration value) {
+            return new Capacity(
+                    model,
+                    start,
+                    step,
+                    stepMode,
+                    value,
+                    upperBound,
+                    refinements,
+                    spawnRate,
+                    maxConcurrentUsers,
+                    gracefulStop);
+        }
+
+        public Capacity withUpperBound(double value) {
+            return new Capacity(
+                    model,
+                    start,
+                    step,
+                    stepMode,
+                    hold,
+                    value,
+                    refinements,
+                    spawnRate,
+                    maxConcurrentUsers,
+                    gracefulStop);
+        }
+
+        public Capacity withRefinements(int value) {
+            return new Capacity(
+                    model, start, step, stepMode, hold, upperBound, value, spawnRate, maxConcurrentUsers, gracefulStop);
+        }
+
+        public Capacity withSpawnRate(double value) {
+            return new Capacity(
+                    model,
+                    start,
+                    step,
+                    stepMode,
+                    hold,
+                    upperBound,
+                    refinements,
+                    value,
+                    maxConcurrentUsers,
+                    gracefulStop);
+        }
+
+        public Capacity withMaxConcurrentUsers(int value) {
+            return new Capacity(
+                    model, start, step, stepMode, hold, upperBound, refinements, spawnRate, value, gracefulStop);
+        }
+
+        @Override
+        public Capacity withGracefulStop(Duration value) {
+            return new Capacity(
+                    model, start, step, stepMode, hold, upperBound, refinements, spawnRate, maxConcurrentUsers, value);
         }
 
         /**
