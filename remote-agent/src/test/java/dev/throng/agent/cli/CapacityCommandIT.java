@@ -5,25 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.throng.demo.DemoShop;
 import dev.throng.engine.report.ResultsJson;
 import dev.throng.engine.run.RunResult;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code throng run} of a capacity search against the demo shop: a line per judged step, the answer, exit 0. */
-class CapacityCommandIT {
+class CapacityCommandIT extends CliTest {
     @TempDir
     Path dir;
 
     private DemoShop shop;
     private Path project;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     /**
      * The shop's {@code /capacity} serves 4 requests at once for 50 ms each; every iteration is one {@code /capacity}
@@ -65,13 +60,6 @@ class CapacityCommandIT {
     @AfterEach
     void stop() {
         shop.close();
-    }
-
-    private int execute(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
     }
 
     @Test

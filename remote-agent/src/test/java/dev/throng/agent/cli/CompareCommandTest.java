@@ -8,30 +8,17 @@ import dev.throng.engine.run.StopReason;
 import dev.throng.engine.stats.LatencySummary;
 import dev.throng.engine.stats.RowStats;
 import dev.throng.engine.stats.StatsSnapshot;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code throng compare}: the regression check before a big feature ships. */
-class CompareCommandTest {
+class CompareCommandTest extends CliTest {
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int execute(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     private Path saved(String name, double p95Ms, long failures) throws Exception {
         var latency = new LatencySummary(10, 20, p95Ms, p95Ms + 10, p95Ms + 20, p95Ms + 30, 15);

@@ -3,26 +3,13 @@ package dev.throng.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.throng.engine.transport.KeyStoreDir;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class KeysCommandTest {
+class KeysCommandTest extends CliTest {
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int execute(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     @Test
     void initWritesTheControllerAndAgentKeysAndTheAllowList() throws Exception {

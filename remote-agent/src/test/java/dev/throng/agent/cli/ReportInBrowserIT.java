@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.throng.demo.DemoShop;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The HTML report of {@code throng run} opens in a real browser without any network: headless Chromium renders its
@@ -37,7 +34,7 @@ import picocli.CommandLine;
  * and every process it started.
  */
 @Timeout(120)
-class ReportInBrowserIT {
+class ReportInBrowserIT extends CliTest {
     static final String CHROMIUM = "/usr/bin/chromium";
 
     /** The longest Chromium may take to render, s; it is killed after that. */
@@ -47,8 +44,6 @@ class ReportInBrowserIT {
     Path dir;
 
     private DemoShop shop;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void startShop() throws Exception {
@@ -71,10 +66,7 @@ class ReportInBrowserIT {
     @Test
     void theReportRendersItsChartsOfflineInHeadlessChromium() throws Exception {
         Path report = dir.resolve("report.html");
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(
+        int code = execute(
                 "run",
                 dir.resolve("shop.throng.json").toString(),
                 "--host",

@@ -5,24 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.throng.demo.DemoShop;
 import dev.throng.engine.report.ResultsJson;
 import dev.throng.engine.run.RunResult;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code throng run} against a real demo shop on loopback: what it reports was really served. */
-class RunCommandIT {
+class RunCommandIT extends CliTest {
     @TempDir
     Path dir;
 
     private DemoShop shop;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void startShop() throws Exception {
@@ -36,13 +31,6 @@ class RunCommandIT {
     @AfterEach
     void stopShop() {
         shop.close();
-    }
-
-    private int execute(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
     }
 
     @Test
