@@ -19,6 +19,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.message.BasicHeader;
@@ -74,13 +75,14 @@ public final class HttpEngine implements AutoCloseable {
         this.clock = clock;
         Timeout connect = Timeout.of(options.connectTimeout());
         Timeout response = Timeout.of(options.responseTimeout());
+        TlsSocketStrategy tls = TlsSetup.strategy(options.tls()); // may throw: before the watchdog's thread starts
         this.watchdog = new ReadWatchdog(clock);
         TimingConnectionOperator operator = new TimingConnectionOperator(
                 new LocalAddressSocketFactory(
                         new LocalAddressRotation(options.localAddresses()),
                         watchdog,
                         response.toMillisecondsIntBound()),
-                TlsSetup.strategy(options.tls()));
+                tls);
         ConnectionConfig connectionConfig = ConnectionConfig.custom()
                 .setConnectTimeout(connect)
                 .setSocketTimeout(response)

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * ms. Cost: one look at each open socket per period (a few nanoseconds each; the number of open sockets is bounded by
  * the open-file limit), nothing per request beyond two field writes per read.
  *
- * <p>Time: sleeps and reads time on the engine's {@link Clock}. Thread-safe: sockets register and leave from any
+ * <p>Time: sleeps and reads time on the engine's {@link Clock} (so a test clock must be advanced by hand or be real
+ * time: one whose sleeps return at once would make this thread spin). Thread-safe: sockets register and leave from any
  * thread; the per-socket watch state is touched by the watchdog thread only.
  */
 final class ReadWatchdog implements Runnable {
