@@ -1,14 +1,15 @@
 #!/bin/sh
 # Heap (after a full GC) and RSS per waiting user holding a keep-alive connection, as the difference between
 # 1,000 and 10,000 users against nginx on loopback. Usage: bench/memory-bench.sh [SMALL=1000] [LARGE=10000]
+# THRONG_CP=... measures another build (a copy of its jars) in place of this tree's.
 set -eu
 . "$(dirname "$0")/lib.sh"
 SMALL=${1:-1000}
 LARGE=${2:-10000}
 PORT=${PORT:-18081}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-CP="$ROOT/remote-agent/target/throng-remote-agent-0.1.0-SNAPSHOT.jar:$ROOT/remote-agent/target/lib/*"
-[ -f "$ROOT/remote-agent/target/throng-remote-agent-0.1.0-SNAPSHOT.jar" ] || (cd "$ROOT" && ./throng build)
+CP=${THRONG_CP:-"$ROOT/remote-agent/target/throng-remote-agent-0.1.0-SNAPSHOT.jar:$ROOT/remote-agent/target/lib/*"}
+[ -n "${THRONG_CP:-}" ] || [ -f "$ROOT/remote-agent/target/throng-remote-agent-0.1.0-SNAPSHOT.jar" ] || (cd "$ROOT" && ./throng build)
 if [ "$(ulimit -n)" -lt $((LARGE + 1000)) ]; then
     echo "bench: the open-file limit ($(ulimit -n)) is below $LARGE users + 1000; raise it with ulimit -n" >&2
     exit 2

@@ -19,6 +19,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.message.BasicHeader;
@@ -38,8 +39,9 @@ import org.apache.hc.core5.util.Timeout;
  * connection before any response byte (the server had closed it while idle) is sent again once on a new connection,
  * as browsers do.
  *
- * <p>Time: the reported {@link Timings} read the injected {@link Clock}; the timeouts themselves run on real time
- * (socket timeouts, and one timer thread per engine for the total timeout, made only when a total timeout is set).
+ * <p>Time: the reported {@link Timings} read the injected {@link Clock}. The response timeout is kept by one
+ * {@link ReadWatchdog} thread per engine, which sleeps on the same clock; the connect timeout is the socket's own,
+ * on real time; the total timeout has one timer thread per engine on real time, made only when it is set.
  */
 public final class HttpEngine implements AutoCloseable {
     /**
@@ -62,17 +64,25 @@ public final class HttpEngine implements AutoCloseable {
     private final Semaphore sharedGate;
 
     private final ScheduledThreadPoolExecutor timeouts; // null without a total timeout
+    /** Keeps the response timeout of every connection (in place of a socket timeout per read). */
+    private final ReadWatchdog watchdog;
+
     private final Set<DefaultHttpSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private HttpEngine(HttpOptions options, Clock clock) {
         this.options = options;
         this.clock = clock;
-        TimingConnectionOperator operator = new TimingConnectionOperator(
-                new LocalAddressSocketFactory(new LocalAddressRotation(options.localAddresses())),
-                TlsSetup.strategy(options.tls()));
         Timeout connect = Timeout.of(options.connectTimeout());
         Timeout response = Timeout.of(options.responseTimeout());
+        TlsSocketStrategy tls = TlsSetup.strategy(options.tls()); // may throw: before the watchdog's thread starts
+        this.watchdog = new ReadWatchdog(clock);
+        TimingConnectionOperator operator = new TimingConnectionOperator(
+                new LocalAddressSocketFactory(
+                        new LocalAddressRotation(options.localAddresses()),
+                        watchdog,
+                        response.toMillisecondsIntBound()),
+                tls);
         ConnectionConfig connectionConfig = ConnectionConfig.custom()
                 .setConnectTimeout(connect)
                 .setSocketTimeout(response)
@@ -207,6 +217,7 @@ public final class HttpEngine implements AutoCloseable {
         if (timeouts != null) {
             timeouts.shutdownNow();
         }
+        watchdog.stop();
     }
 
     void ensureOpen() {

@@ -48,6 +48,17 @@ class TlsAndCookiesIT {
                     exchange.getResponseHeaders().add("Set-Cookie", "secret=k1; Path=/; Secure");
                     TestServer.respond(exchange, 200, "welcome");
                 })
+                .route("/stall", exchange -> {
+                    // ten of the hundred bytes announced, then silence (bounded, the server thread is virtual)
+                    exchange.sendResponseHeaders(200, 100);
+                    exchange.getResponseBody().write("0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    exchange.getResponseBody().flush();
+                    try {
+                        Clock.system().sleep(TimeUnit.SECONDS.toNanos(2));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                })
                 .route("/", exchange -> TestServer.respond(exchange, 200, "secure hello"))
                 .start();
         http = TestServer.http()
@@ -111,6 +122,22 @@ class TlsAndCookiesIT {
         assertThat(r.failure().kind()).isEqualTo(Kind.TLS);
         assertThat(r.failure().message()).contains("127.0.0.1:" + https.port());
         assertThat(r.timings().connectNanos()).isPositive();
+    }
+
+    @Test
+    void aTlsServerThatStallsMidBodyIsResponseTimeout() {
+        HttpOptions options = HttpOptions.defaults()
+                .withTls(TlsOptions.defaults().withTrustStore(trust, "changeit"))
+                .withTimeouts(java.time.Duration.ofSeconds(5), java.time.Duration.ofMillis(300), null);
+        try (HttpEngine engine = HttpEngine.create(options, Clock.system());
+                HttpSession session = engine.newSession()) {
+            HttpResult r = session.execute(HttpCall.get(https.uri("/stall")));
+
+            assertThat(r.failure()).isNotNull();
+            assertThat(r.failure().kind()).isEqualTo(Kind.RESPONSE_TIMEOUT);
+            assertThat(r.failure().message()).contains("300 ms");
+            assertThat(r.status()).isEqualTo(200);
+        }
     }
 
     @Test
