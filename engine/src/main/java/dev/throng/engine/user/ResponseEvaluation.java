@@ -26,6 +26,9 @@ record ResponseEvaluation(
     static final String CHECK = "check";
     static final String EXTRACTOR = "extractor";
 
+    /** What a request without checks or extractors that passed evaluates to (the usual case, made once). */
+    private static final ResponseEvaluation PASSED = new ResponseEvaluation(null, null, List.of(), Map.of());
+
     /**
      * Evaluates {@code reply} to {@code request}.
      *
@@ -33,9 +36,6 @@ record ResponseEvaluation(
      * @param context the user's template context (for expected values)
      * @param cookies the user's transport, for its cookies by name
      */
-    /** What a request without checks or extractors that passed evaluates to (the usual case, made once). */
-    private static final ResponseEvaluation PASSED = new ResponseEvaluation(null, null, List.of(), Map.of());
-
     static ResponseEvaluation of(
             PreparedRequest request,
             Transport.Reply reply,

@@ -37,6 +37,7 @@ class ResponseHeadParserTest {
         }
     }
 
+    @SuppressWarnings("deprecation") // the factory HttpClient itself still uses to read responses: the reference
     private static void sameAsHttpClient(String head) {
         String ours = outcome(new ResponseHeadParser(CONFIG), head);
         String theirs = outcome(DefaultHttpResponseParserFactory.INSTANCE.create(CONFIG), head);
