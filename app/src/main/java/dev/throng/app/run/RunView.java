@@ -184,14 +184,17 @@ public final class RunView extends BorderPane {
                 .bind(vm.stateProperty()
                         .isNotEqualTo(RunState.IDLE)
                         .and(vm.stateProperty().isNotEqualTo(RunState.FINISHED)));
-        for (var n : new javafx.scene.Node[] {usersLabel, users, spawnLabel, spawn}) {
+        // each label stays with its input when the row wraps in a narrow window
+        HBox usersInput = labelled(usersLabel, users);
+        HBox spawnInput = labelled(spawnLabel, spawn);
+        HBox arrivalsInput = labelled(arrivalLabel, arrivals);
+        HBox durationInput = labelled(durationLabel, duration);
+        for (var n : new javafx.scene.Node[] {usersInput, spawnInput}) {
             n.visibleProperty().bind(vm.openModelProperty().not());
             n.managedProperty().bind(n.visibleProperty());
         }
-        for (var n : new javafx.scene.Node[] {arrivalLabel, arrivals}) {
-            n.visibleProperty().bind(vm.openModelProperty());
-            n.managedProperty().bind(n.visibleProperty());
-        }
+        arrivalsInput.visibleProperty().bind(vm.openModelProperty());
+        arrivalsInput.managedProperty().bind(arrivalsInput.visibleProperty());
 
         Label phase = new Label();
         phase.setId("phase");
@@ -206,8 +209,7 @@ public final class RunView extends BorderPane {
 
         HBox buttons = new HBox(6, start, stop, reset);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        FlowPane inputs = new FlowPane(
-                8, 4, usersLabel, users, spawnLabel, spawn, arrivalLabel, arrivals, durationLabel, duration);
+        FlowPane inputs = new FlowPane(8, 4, usersInput, spawnInput, arrivalsInput, durationInput);
         inputs.setAlignment(Pos.CENTER_LEFT);
         Label saved = new Label();
         saved.setId("saved-to");
@@ -233,7 +235,19 @@ public final class RunView extends BorderPane {
         searchHint.setMaxWidth(Double.MAX_VALUE);
         HBox row = new HBox(12, buttons, new Separator(Orientation.VERTICAL), inputs, searchHint, status);
         row.setAlignment(Pos.CENTER_LEFT);
+        // the inputs wrap at the width they really have, so the row is as tall as their rows (one when wide)
+        inputs.prefWrapLengthProperty()
+                .bind(row.widthProperty()
+                        .subtract(buttons.widthProperty())
+                        .subtract(status.widthProperty())
+                        .subtract(60));
         return row;
+    }
+
+    private static HBox labelled(Label label, SliderField input) {
+        HBox box = new HBox(8, label, input);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private Region warnings() {
