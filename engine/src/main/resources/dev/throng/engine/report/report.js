@@ -75,6 +75,15 @@
     var columns = [steps.map(function (s) { return s.load; }),
                    steps.map(function (s) { return s.p95_ms; }),
                    steps.map(function (s) { return s.error_rate * 100; })];
+    // the objective's limits, dashed, on the axis of what they limit
+    [["p95Limit", "p95 limit", "#d97706", "ms", " ms"], ["errorLimit", "error limit", "#dc2626", "pct", " %"]]
+      .forEach(function (l) {
+        var limit = parseFloat(el.dataset[l[0]]);
+        if (isNaN(limit)) { return; }
+        options.series.push({ label: l[1], stroke: l[2], width: 1, dash: [6, 4], scale: l[3], points: { show: false },
+                              value: function () { return limit + l[4]; } });
+        columns.push(steps.map(function () { return limit; }));
+      });
     charts.push({ plot: new uPlot(options, columns, el), el: el });
   })();
 

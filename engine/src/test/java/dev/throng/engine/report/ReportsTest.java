@@ -68,7 +68,8 @@ class ReportsTest {
         String html = HtmlReport.render(SampleResults.capacity());
 
         assertThat(html)
-                .contains("<h2>Capacity</h2>", "id=\"chart-capacity\"", "id=\"capacity\"")
+                .contains("<h2>Capacity</h2>", "id=\"capacity\"")
+                .contains("id=\"chart-capacity\" data-p95-limit=\"100\" data-error-limit=\"1\"")
                 .contains("The system carries 190 users (196 req/s); p95&lt;100ms broke first at 200 users")
                 .contains("narrowing", "p95&lt;100ms, error_rate&lt;1%")
                 .doesNotContain("<script>alert");
