@@ -29,7 +29,10 @@ public final class ThrongProcess implements AutoCloseable {
         return startIn(null, log, args);
     }
 
-    /** Starts {@code throng args...} in the network namespace {@code netns} ({@code ip netns exec}), or here if null. */
+    /**
+     * Starts {@code throng args...} in the network namespace {@code netns} ({@code ip netns exec}), or here if null.
+     * Its temporary files go to {@link #tmpDir(Path) a folder next to the log}, so nothing stays in the system's.
+     */
     public static ThrongProcess startIn(String netns, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         if (netns != null) {
@@ -38,6 +41,7 @@ public final class ThrongProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Djava.io.tmpdir=" + Files.createDirectories(tmpDir(log)));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.throng.agent.cli.Main");
@@ -47,6 +51,11 @@ public final class ThrongProcess implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         return new ThrongProcess(p, log);
+    }
+
+    /** The temporary-files folder of the child that logs to {@code log}. */
+    public static Path tmpDir(Path log) {
+        return log.resolveSibling(log.getFileName() + ".tmp");
     }
 
     /** Starts {@code throng agent --controller ENDPOINT --keys KEYS --id ID}. */
@@ -94,6 +103,12 @@ public final class ThrongProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Asks this child to end ({@code SIGTERM}, as Ctrl-C or a service manager would) and waits at most 10 s. */
+    public void terminate() throws InterruptedException {
+        process.destroy();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** {@code kill -9} of this child. */

@@ -65,7 +65,13 @@ final class AgentCommand implements Callable<Integer> {
         var session = new AgentSession(
                 new AgentSession.Options(controller, insecure ? null : keys, agentId, work, System.getenv()),
                 System.err);
-        Thread hook = new Thread(session::close, "throng-agent-shutdown");
+        Runnable end = () -> {
+            session.close();
+            if (workDir == null) { // a folder of our own: nothing of it stays behind
+                deleteTree(work);
+            }
+        };
+        Thread hook = new Thread(end, "throng-agent-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return session.run() == AgentSession.End.REFUSED ? ExitCodes.BAD_INPUT : ExitCodes.OK;
@@ -75,9 +81,20 @@ final class AgentCommand implements Callable<Integer> {
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
+                end.run();
             } catch (IllegalStateException e) {
-                // shutting down
+                // shutting down: the hook ends the session and removes the folder
             }
+        }
+    }
+
+    /** Deletes {@code dir} and what is in it, as far as it can (what it cannot delete stays). */
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // already gone, or not ours to delete
         }
     }
 

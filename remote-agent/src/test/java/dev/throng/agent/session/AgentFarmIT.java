@@ -233,6 +233,13 @@ class AgentFarmIT {
         assertThat(agent.isAlive()).as("the agent goes back to waiting").isTrue();
         Thread.sleep(1500);
         assertThat(shop.counters().total()).as("no load after the stop").isEqualTo(last);
+
+        agent.terminate();
+        try (var left = Files.list(ThrongProcess.tmpDir(dir.resolve("agent.log")))) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("the agent's own work folder is removed when it ends")
+                    .noneMatch(name -> name.startsWith("throng-agent-"));
+        }
     }
 
     private void awaitRising(long from) throws InterruptedException {
