@@ -3,14 +3,11 @@ package dev.throng.app.run;
 import dev.throng.engine.run.RunHandle;
 import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.RunSnapshot;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A run handle that replays snapshots a test pushes and records the changes asked of it. A test double for the
@@ -73,17 +70,6 @@ final class ScriptedRunHandle implements RunHandle {
     @Override
     public CompletionStage<RunResult> completion() {
         return completion;
-    }
-
-    @Override
-    public RunResult await(Duration timeout) throws InterruptedException {
-        try {
-            return completion.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return null;
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.throng.engine.stats.FailureStats;
 import dev.throng.engine.stats.RowStats;
 import dev.throng.engine.stats.StatsSnapshot;
 import dev.throng.engine.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A run handle that makes up snapshots on its own thread, once per {@code tickMillis}, with {@code names} distinct
@@ -153,17 +151,6 @@ final class SyntheticRun implements RunHandle {
     @Override
     public CompletionStage<RunResult> completion() {
         return completion;
-    }
-
-    @Override
-    public RunResult await(Duration timeout) throws InterruptedException {
-        try {
-            return completion.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return null;
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     @Override

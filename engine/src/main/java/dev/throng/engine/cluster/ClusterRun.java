@@ -320,17 +320,6 @@ final class ClusterRun implements RunHandle {
     }
 
     @Override
-    public RunResult await(Duration timeout) throws InterruptedException {
-        try {
-            return completion.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return null;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the run ended on an internal error", e.getCause());
-        }
-    }
-
-    @Override
     public void close() {
         if (!completion.isDone()) {
             stop(false);

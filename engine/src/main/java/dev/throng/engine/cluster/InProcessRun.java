@@ -3,7 +3,6 @@ package dev.throng.engine.cluster;
 import dev.throng.engine.run.RunHandle;
 import dev.throng.engine.run.RunResult;
 import dev.throng.engine.run.RunSnapshot;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -107,11 +106,6 @@ public final class InProcessRun implements RunHandle {
     @Override
     public CompletionStage<RunResult> completion() {
         return run.completion();
-    }
-
-    @Override
-    public RunResult await(Duration timeout) throws InterruptedException {
-        return run.await(timeout);
     }
 
     @Override

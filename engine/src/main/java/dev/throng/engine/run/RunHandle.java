@@ -3,6 +3,9 @@ package dev.throng.engine.run;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A run in progress. Thread-safe: every method may be called from any thread and none blocks on the load, except
@@ -38,7 +41,15 @@ public interface RunHandle extends AutoCloseable {
     CompletionStage<RunResult> completion();
 
     /** Waits for the result at most {@code timeout}; {@code null} when it has not finished by then. */
-    RunResult await(Duration timeout) throws InterruptedException;
+    default RunResult await(Duration timeout) throws InterruptedException {
+        try {
+            return completion().toCompletableFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the run ended on an internal error", e.getCause());
+        }
+    }
 
     /** Stops at once if still running and releases everything. */
     @Override

@@ -260,17 +260,6 @@ public final class LocalRun implements ShareHandle {
     }
 
     @Override
-    public RunResult await(Duration timeout) throws InterruptedException {
-        try {
-            return completion.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return null;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the run ended on an internal error", e.getCause());
-        }
-    }
-
-    @Override
     public void close() {
         if (!completion.isDone()) {
             commands.add(new Stop(false, new StopReason.StoppedByUser()));
