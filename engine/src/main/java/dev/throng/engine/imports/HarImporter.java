@@ -99,7 +99,7 @@ public final class HarImporter {
      *
      * @param flow the flow
      * @param variables the variables the templated URLs use, with their recorded values
-     * @param baseUrl the origin most entries used ({@code https://host:port}); empty when there were none
+     * @param baseUrl the origin (scheme, host and port) most entries used; empty when there were none
      * @param skipped how many entries were left out as static assets
      */
     public record Result(Flow flow, List<Variable> variables, String baseUrl, int skipped) {

@@ -133,13 +133,18 @@ final class TemplateChecks {
         }
         String shape = Templates.withPlaceholders(url, "x");
         if (!shape.contains("://")) {
-            out.add(Problem.error(path, "base URL '" + url + "' must be absolute: http://host:port or https://..."));
+            out.add(Problem.error(path, notAbsolute(url)));
             return;
         }
         URI uri = uri(path, shape, url);
         if (uri != null && (!isHttp(uri) || uri.getHost() == null)) {
-            out.add(Problem.error(path, "base URL '" + url + "' must be absolute: http://host:port or https://..."));
+            out.add(Problem.error(path, notAbsolute(url)));
         }
+    }
+
+    private static String notAbsolute(String url) {
+        return "base URL '" + url + "' must be absolute, with http or https, a host and a port if not the default:"
+                + " e.g. http://127.0.0.1:8080";
     }
 
     /** A request URL: absolute http(s), or starting with {@code /} when there is a base URL. */

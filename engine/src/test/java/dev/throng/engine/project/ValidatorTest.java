@@ -336,8 +336,9 @@ class ValidatorTest {
                 .containsExactly("$.flows[0].steps[1].method: 'get' is not an HTTP method: write it in capitals, e.g."
                         + " GET, POST, PUT, DELETE");
         assertThat(errors(base().withSettings(Settings.defaults().withBaseUrls(List.of("127.0.0.1:8080")))))
-                .contains("$.settings.baseUrls[0]: base URL '127.0.0.1:8080' must be absolute: http://host:port or"
-                        + " https://...");
+                .contains(
+                        "$.settings.baseUrls[0]: base URL '127.0.0.1:8080' must be absolute, with http or https, a host"
+                                + " and a port if not the default: e.g. http://127.0.0.1:8080");
     }
 
     @Test
