@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.RouteInfo;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.protocol.RedirectLocations;
 import org.apache.hc.client5.http.routing.RoutingSupport;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -26,8 +25,9 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
  * One simulated user's HTTP state: its cookie store and, for {@code PER_USER}, its own connections, used through
- * {@link DirectClient}; {@code SHARED} goes through HttpClient's classic client and its pool. Each call has an
- * HttpClient context of its own (per-call timings), dropped at its end: a waiting user keeps no request, response,
+ * {@link DirectClient}; {@code SHARED} goes through HttpClient's classic client and its pool. A {@code SHARED} call has
+ * an HttpClient context of its own, dropped at its end; a {@code PER_USER} session reuses one that holds only the
+ * call's connection timings, and drops it when it {@link #idle() idles}. A waiting user keeps no request, response,
  * route or headers. Confined to the user's thread; {@link #close()} may also come from the engine.
  */
 final class DefaultHttpSession implements HttpSession {
@@ -37,15 +37,20 @@ final class DefaultHttpSession implements HttpSession {
     private final Clock clock;
     /** The context of the call in progress; {@code null} between calls. */
     private ExchangeContext context;
+    /**
+     * Under {@code PER_USER}, the context reused by every call (it only carries the call's connection timings, and
+     * {@link ExchangeContext#beginCall} resets them); dropped while the session is idle.
+     */
+    private ExchangeContext directContext;
 
-    private final SessionConnections<ManagedHttpClientConnection> connections; // null under SHARED
+    private final SessionConnections<Http1Connection> connections; // null under SHARED
     private final SessionCookies cookies;
     /** The URI of the hop being sent on the direct path (for messages); {@code null} before the first. */
     private URI hop;
 
     private volatile boolean closed;
 
-    DefaultHttpSession(HttpEngine engine, SessionConnections<ManagedHttpClientConnection> connections) {
+    DefaultHttpSession(HttpEngine engine, SessionConnections<Http1Connection> connections) {
         this.engine = engine;
         this.clock = engine.clock();
         this.connections = connections;
@@ -59,9 +64,14 @@ final class DefaultHttpSession implements HttpSession {
         }
         engine.ensureOpen();
         long start = clock.nanoTime();
-        context = new ExchangeContext(clock);
         if (connections == null) {
+            context = new ExchangeContext(clock);
             context.setCookieStore(cookies); // the direct path handles cookies itself
+        } else {
+            if (directContext == null) {
+                directContext = new ExchangeContext(clock);
+            }
+            context = directContext;
         }
         context.beginCall();
         TotalTimeout deadline = engine.startTotalTimeout();
@@ -102,22 +112,18 @@ final class DefaultHttpSession implements HttpSession {
             }
         }
         long firstByte = clock.nanoTime() - start;
-        ClassicHttpResponse response = last.response();
-        int status = response.getCode();
-        String reason = response.getReasonPhrase() == null ? "" : response.getReasonPhrase();
-        List<Header> headers = headersOf(response);
+        Http1Head head = last.head();
         byte[] body = BodyReader.EMPTY;
         long bodyBytes = 0;
         HttpFailure failure = null;
         boolean discard = false;
-        try {
-            HttpEntity entity = response.getEntity();
-            if (entity != null) {
-                InputStream raw = entity.getContent();
-                InputStream in = decoded(raw, entity.getContentEncoding());
+        Http1Body raw = last.body();
+        if (raw.framing() != Http1Body.Framing.NONE) {
+            try {
+                InputStream in = decoded(raw, head.first("Content-Encoding"));
                 BodyReader.Body read = BodyReader.read(
                         in,
-                        in == raw ? entity.getContentLength() : -1,
+                        in == raw ? raw.declaredLength() : -1,
                         engine.options().maxBodyBytes());
                 body = read.bytes();
                 bodyBytes = read.count();
@@ -130,22 +136,21 @@ final class DefaultHttpSession implements HttpSession {
                 } else if (in != raw) {
                     raw.transferTo(java.io.OutputStream.nullOutputStream()); // what the decoder left (trailers)
                 }
+            } catch (IOException | RuntimeException e) {
+                discard = true;
+                failure = classify(call, e, deadline);
             }
-        } catch (IOException | RuntimeException e) {
-            discard = true;
-            failure = classify(call, e, deadline);
         }
         if (discard) {
             connections.discard(last.connection());
-            context.setRequest(null);
-            context.setResponse(null);
         } else {
-            client.finish(last, connections, context);
+            client.finish(last, connections);
         }
         long total = clock.nanoTime() - start;
         Timings timings = new Timings(context.connectNanos(), context.tlsNanos(), firstByte, total);
         hop = null; // a waiting user keeps no URI
-        return new HttpResult(status, reason, headers, body, bodyBytes, timings, failure, last.uri());
+        return new HttpResult(
+                head.status(), head.reason(), head.headers(), body, bodyBytes, timings, failure, last.uri());
     }
 
     private void setHop(URI uri) {
@@ -379,6 +384,7 @@ final class DefaultHttpSession implements HttpSession {
     public void idle() {
         if (connections != null && !closed) {
             connections.park(DirectClient::socketToPark);
+            directContext = null;
         }
     }
 

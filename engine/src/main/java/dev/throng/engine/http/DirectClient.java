@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.RedirectException;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
@@ -22,24 +22,21 @@ import org.apache.hc.client5.http.impl.CookieSpecSupport;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.ProtocolException;
-import org.apache.hc.core5.http.impl.DefaultConnectionReuseStrategy;
-import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 /**
  * The request path under {@link ConnectionPolicy#PER_USER}: each hop of a call is written straight onto the session's
- * own keep-alive connection with HttpCore's {@link HttpRequestExecutor}, without HttpClient's execution chain. What
- * that chain did and Throng needs is done here: default headers and the user agent, cookies (the relaxed RFC 6265
- * spec, as before), gzip/deflate decoding (see {@link DefaultHttpSession}), redirects (up to the limit, loops
- * allowed), and keep-alive decisions. No URI is re-parsed or formatted per request.
+ * own keep-alive {@link Http1Connection}, without HttpClient's execution chain or HttpCore's message objects. What
+ * that chain did and Throng needs is done here: default headers and the user agent, cookies (HttpClient's relaxed RFC
+ * 6265 spec, as before), gzip/deflate decoding (see {@link DefaultHttpSession}), redirects (up to the limit, loops
+ * allowed), body framing and keep-alive decisions (HttpCore's rules). No URI is re-parsed or formatted per request.
+ * Connections are opened by HttpClient's connection operator (resolving, connecting, TLS, with the timing hooks).
  *
  * <p>Thread-safe: the state of a call lives in the session ({@link SessionConnections}, {@link ExchangeContext}, the
  * cookie store); this object holds only shared, immutable set-up.
@@ -52,13 +49,16 @@ final class DirectClient {
     private final Clock clock;
     private final TimingConnectionOperator operator;
     private final ManagedHttpClientConnectionFactory factory;
-    private final HttpRequestExecutor executor = new HttpRequestExecutor(DefaultConnectionReuseStrategy.INSTANCE);
     private final Timeout connectTimeout;
-    private final Timeout responseTimeout;
+    private final int responseTimeoutMs;
     private final SocketConfig socketConfig;
     private final TlsConfig tlsConfig;
     private final CookieSpec cookieSpec;
     private final String userAgent = "Throng/" + Version.THRONG;
+    /** The header lines of a call without headers of its own, after {@code Host}: defaults, agent, encodings. */
+    private final byte[] fixedLines;
+    /** Whether the default headers ask for {@code Connection: close}. */
+    private final boolean fixedClose;
 
     DirectClient(
             HttpOptions options,
@@ -72,21 +72,25 @@ final class DirectClient {
         this.operator = operator;
         this.factory = factory;
         this.connectTimeout = Timeout.of(options.connectTimeout());
-        this.responseTimeout = Timeout.of(options.responseTimeout());
+        this.responseTimeoutMs = Timeout.of(options.responseTimeout()).toMillisecondsIntBound();
         this.socketConfig = socketConfig;
         this.tlsConfig = tlsConfig;
+        this.fixedLines = fixedLines(options.defaultHeaders(), userAgent);
+        this.fixedClose = options.defaultHeaders().stream()
+                .anyMatch(h -> h.name().equalsIgnoreCase("Connection") && Http1Head.hasToken(h.value(), "close"));
         this.cookieSpec = CookieSpecSupport.createDefault()
                 .lookup(StandardCookieSpec.RELAXED)
                 .create(HttpClientContext.create());
     }
 
     /**
-     * One hop's response, its head read and its body still streaming from {@code connection}.
+     * One hop's response, its head read and its body still to be read from {@code connection}.
      *
      * @param uri the URI this hop asked for
+     * @param keepAlive whether the connection may be used again once the body is read to its end
      * @param redirects how many redirects were followed before this hop
      */
-    record Hop(URI uri, ClassicHttpResponse response, ManagedHttpClientConnection connection, int redirects) {}
+    record Hop(URI uri, Http1Head head, Http1Body body, Http1Connection connection, boolean keepAlive, int redirects) {}
 
     /**
      * Sends {@code call} and follows redirects (when the options say so), reading and dropping the bodies of the
@@ -97,7 +101,7 @@ final class DirectClient {
      */
     Hop execute(
             HttpCall call,
-            SessionConnections<ManagedHttpClientConnection> connections,
+            SessionConnections<Http1Connection> connections,
             ExchangeContext context,
             SessionCookies cookies,
             java.util.function.Consumer<URI> watch)
@@ -113,12 +117,11 @@ final class DirectClient {
             if (!options.followRedirects()) {
                 return hop;
             }
-            ClassicHttpResponse response = hop.response();
-            int status = response.getCode();
+            int status = hop.head().status();
             if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
                 return hop;
             }
-            org.apache.hc.core5.http.Header location = response.getFirstHeader("Location");
+            String location = hop.head().first("Location");
             if (location == null) {
                 return hop;
             }
@@ -128,21 +131,18 @@ final class DirectClient {
             }
             URI next;
             try {
-                next = uri.resolve(new URI(location.getValue()));
+                next = uri.resolve(new URI(location));
             } catch (URISyntaxException | IllegalArgumentException e) {
                 connections.discard(hop.connection());
-                throw new ProtocolException("Invalid redirect location: " + location.getValue());
+                throw new ProtocolException("Invalid redirect location: " + location);
             }
             String scheme = next.getScheme();
             if (next.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
                 connections.discard(hop.connection());
-                throw new ProtocolException("Unsupported redirect location: " + location.getValue());
+                throw new ProtocolException("Unsupported redirect location: " + location);
             }
-            HttpEntity entity = response.getEntity();
-            if (entity != null) {
-                entity.getContent().transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            finish(hop, connections, context);
+            hop.body().transferTo(java.io.OutputStream.nullOutputStream());
+            finish(hop, connections);
             if (status == 303 && !"HEAD".equals(method) || (status == 301 || status == 302) && "POST".equals(method)) {
                 method = "GET";
                 body = null;
@@ -153,11 +153,8 @@ final class DirectClient {
     }
 
     /** After a hop's body was read to its end: keeps the connection for the next call, or closes it. */
-    void finish(Hop hop, SessionConnections<ManagedHttpClientConnection> connections, ExchangeContext context) {
-        boolean keep = DefaultConnectionReuseStrategy.INSTANCE.keepAlive(null, hop.response(), context);
-        context.setRequest(null);
-        context.setResponse(null);
-        if (!keep) {
+    void finish(Hop hop, SessionConnections<Http1Connection> connections) {
+        if (!hop.keepAlive() || !hop.body().complete()) {
             connections.discard(hop.connection());
         }
     }
@@ -168,7 +165,7 @@ final class DirectClient {
             List<Header> headers,
             boolean keepContentType,
             byte[] body,
-            SessionConnections<ManagedHttpClientConnection> connections,
+            SessionConnections<Http1Connection> connections,
             ExchangeContext context,
             SessionCookies cookies,
             int redirects)
@@ -180,107 +177,161 @@ final class DirectClient {
         if (path == null || path.isEmpty()) {
             path = "/";
         }
+        Http1Connection connection = connections.find(secure, host, port, this::revive);
+        if (connection != null && !connection.isOpen()) {
+            connections.discard(connection);
+            connection = null;
+        }
+        if (connection == null) {
+            connection = connect(secure, host, port, connections, context);
+        }
         String query = uri.getRawQuery();
-        // with no host, HttpCore takes the path as it is (its other constructor parses it as a URI once more)
-        BasicClassicHttpRequest request =
-                new BasicClassicHttpRequest(method, (HttpHost) null, query == null ? path : path + '?' + query);
-        request.addHeader("Host", uri.getPort() >= 0 ? host + ':' + port : host);
-        boolean agent = false;
-        boolean encoding = false;
-        for (Header h : headers) {
-            if (!keepContentType && h.name().equalsIgnoreCase("Content-Type")) {
-                continue;
-            }
-            agent |= h.name().equalsIgnoreCase("User-Agent");
-            encoding |= h.name().equalsIgnoreCase("Accept-Encoding");
-            request.addHeader(h.name(), h.value());
-        }
-        for (Header d : options.defaultHeaders()) {
-            if (!named(headers, d.name())) {
-                agent |= d.name().equalsIgnoreCase("User-Agent");
-                encoding |= d.name().equalsIgnoreCase("Accept-Encoding");
-                request.addHeader(d.name(), d.value());
-            }
-        }
-        if (!agent) {
-            request.addHeader("User-Agent", userAgent);
-        }
-        if (!encoding) {
-            request.addHeader("Accept-Encoding", ACCEPT_ENCODING);
-        }
+        connection.startRequest(method, query == null ? path : path + '?' + query);
+        boolean closeAsked = writeHeaders(connection, uri, host, port, headers, keepContentType);
         CookieOrigin origin = null;
         BasicCookieStore store = cookies.existing();
         if (store != null) {
             List<org.apache.hc.client5.http.cookie.Cookie> jar = store.getCookies();
             if (!jar.isEmpty()) {
                 origin = new CookieOrigin(bare(host), port, path, secure);
-                addCookies(request, jar, origin);
+                addCookies(connection, jar, origin);
             }
         }
         if (body != null) {
-            request.addHeader("Content-Length", Integer.toString(body.length));
-            request.setEntity(new ByteArrayEntity(body, null));
+            connection.header("Content-Length", Integer.toString(body.length));
         } else if ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)) {
-            request.addHeader("Content-Length", "0");
+            connection.header("Content-Length", "0");
         }
-
-        ManagedHttpClientConnection connection = connections.find(secure, host, port, this::revive);
-        if (connection != null && !connection.isOpen()) {
-            connections.discard(connection);
-            connection = null;
-        }
-        if (connection == null) {
-            connection = factory.createConnection(null);
-            connections.add(secure, host, port, connection);
-            try {
-                HttpHost target = new HttpHost(secure ? "https" : "http", bare(host), port);
-                operator.connect(connection, target, target, null, connectTimeout, socketConfig, tlsConfig, context);
-                connection.setSocketTimeout(responseTimeout);
-            } catch (IOException | RuntimeException e) {
-                connections.discard(connection);
-                throw e;
-            }
-        }
-        ClassicHttpResponse response;
+        Http1Head head;
+        Http1Body responseBody;
         try {
-            response = executor.execute(request, connection, context);
+            connection.send(body);
+            head = connection.readHead();
+            responseBody = connection.body(head.framing(method), head.contentLength());
         } catch (IOException | HttpException | RuntimeException e) {
             connections.discard(connection);
             throw e;
         }
-        if (response.containsHeader("Set-Cookie")) {
+        if (head.hasSetCookie()) {
             if (origin == null) {
                 origin = new CookieOrigin(bare(host), port, path, secure);
             }
-            storeCookies(response, origin, cookies);
+            storeCookies(head, origin, cookies);
         }
-        return new Hop(uri, response, connection, redirects);
+        boolean keepAlive = !closeAsked && head.keepAlive(responseBody.framing());
+        return new Hop(uri, head, responseBody, connection, keepAlive, redirects);
     }
 
-    /** A new connection object around the open socket of a parked connection (see {@link #socketToPark}). */
-    private ManagedHttpClientConnection revive(Socket socket) throws IOException {
-        ManagedHttpClientConnection connection = factory.createConnection(null);
-        if (socket instanceof SSLSocket tls) {
-            connection.bind(tls, tls); // closing the TLS socket closes the one below it
-        } else {
-            connection.bind(socket);
+    /**
+     * Writes the request's headers: {@code Host} (unless the call gives its own), the call's, the default ones it
+     * does not override, {@code User-Agent} and {@code Accept-Encoding} unless given. Returns whether a
+     * {@code Connection: close} was among them.
+     */
+    private boolean writeHeaders(
+            Http1Connection connection, URI uri, String host, int port, List<Header> headers, boolean keepContentType) {
+        if (headers.isEmpty()) { // the usual case: the same lines every time, encoded once
+            connection.hostHeader(uri.getPort() >= 0 ? connection.hostAndPort(host, port) : host);
+            connection.lines(fixedLines);
+            return fixedClose;
         }
-        connection.setSocketTimeout(responseTimeout);
-        return connection;
+        if (!named(headers, "Host")) {
+            connection.hostHeader(uri.getPort() >= 0 ? connection.hostAndPort(host, port) : host);
+        }
+        boolean agent = false;
+        boolean encoding = false;
+        boolean close = false;
+        for (Header h : headers) {
+            String name = h.name();
+            if (!keepContentType && name.equalsIgnoreCase("Content-Type")
+                    || name.equalsIgnoreCase("Content-Length")
+                    || name.equalsIgnoreCase("Transfer-Encoding")) {
+                continue;
+            }
+            agent |= name.equalsIgnoreCase("User-Agent");
+            encoding |= name.equalsIgnoreCase("Accept-Encoding");
+            close |= name.equalsIgnoreCase("Connection") && Http1Head.hasToken(h.value(), "close");
+            connection.header(name, h.value());
+        }
+        for (Header d : options.defaultHeaders()) {
+            if (!named(headers, d.name())) {
+                agent |= d.name().equalsIgnoreCase("User-Agent");
+                encoding |= d.name().equalsIgnoreCase("Accept-Encoding");
+                close |= d.name().equalsIgnoreCase("Connection") && Http1Head.hasToken(d.value(), "close");
+                connection.header(d.name(), d.value());
+            }
+        }
+        if (!agent) {
+            connection.header("User-Agent", userAgent);
+        }
+        if (!encoding) {
+            connection.header("Accept-Encoding", ACCEPT_ENCODING);
+        }
+        return close;
+    }
+
+    /** The lines {@link #writeHeaders} writes after {@code Host} for a call without headers, encoded once. */
+    private static byte[] fixedLines(List<Header> defaults, String userAgent) {
+        var out = new StringBuilder();
+        boolean agent = false;
+        boolean encoding = false;
+        for (Header d : defaults) {
+            agent |= d.name().equalsIgnoreCase("User-Agent");
+            encoding |= d.name().equalsIgnoreCase("Accept-Encoding");
+            out.append(d.name())
+                    .append(": ")
+                    .append(Http1Connection.headerValue(d.value()))
+                    .append("\r\n");
+        }
+        if (!agent) {
+            out.append("User-Agent: ").append(userAgent).append("\r\n");
+        }
+        if (!encoding) {
+            out.append("Accept-Encoding: ").append(ACCEPT_ENCODING).append("\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Opens a connection to the origin (timed into {@code context}) and keeps it in {@code connections}. */
+    private Http1Connection connect(
+            boolean secure,
+            String host,
+            int port,
+            SessionConnections<Http1Connection> connections,
+            ExchangeContext context)
+            throws IOException {
+        // HttpClient's operator resolves, connects and does the TLS handshake with the timing hooks; its connection
+        // object is only the vehicle for the socket
+        ManagedHttpClientConnection vehicle = factory.createConnection(null);
+        try {
+            HttpHost target = new HttpHost(secure ? "https" : "http", bare(host), port);
+            operator.connect(vehicle, target, target, null, connectTimeout, socketConfig, tlsConfig, context);
+            Socket socket = vehicle.getSocket();
+            socket.setSoTimeout(responseTimeoutMs);
+            Http1Connection connection = new Http1Connection(socket);
+            connections.add(secure, host, port, connection);
+            return connection;
+        } catch (IOException | RuntimeException e) {
+            vehicle.close(CloseMode.IMMEDIATE);
+            throw e;
+        }
+    }
+
+    /** A new connection around the open socket of a parked one (see {@link #socketToPark}). */
+    private Http1Connection revive(Socket socket) throws IOException {
+        return new Http1Connection(socket);
     }
 
     /**
      * The socket to keep of an idle connection that is parked ({@link SessionConnections#park}), or {@code null} to
-     * keep the connection object as it is. Only an open connection with its socket is parked; the connection object is
-     * dropped with its buffers, and nothing is lost: after a response read to its end, an HTTP/1.1 server sends
-     * nothing more until the next request.
+     * keep the connection object as it is. Only an open connection with nothing buffered is parked; the connection
+     * object is dropped with its buffers, and nothing is lost: after a response read to its end, an HTTP/1.1 server
+     * sends nothing more until the next request.
      */
-    static Socket socketToPark(ManagedHttpClientConnection connection) {
-        if (!connection.isOpen()) {
+    static Socket socketToPark(Http1Connection connection) {
+        if (!connection.isOpen() || connection.buffered() > 0) {
             return null;
         }
-        Socket socket = connection.getSocket();
-        return socket == null || socket.isClosed() ? null : socket;
+        return connection.socket();
     }
 
     private static boolean named(List<Header> headers, String name) {
@@ -298,7 +349,7 @@ final class DirectClient {
     }
 
     private void addCookies(
-            BasicClassicHttpRequest request, List<org.apache.hc.client5.http.cookie.Cookie> jar, CookieOrigin origin) {
+            Http1Connection connection, List<org.apache.hc.client5.http.cookie.Cookie> jar, CookieOrigin origin) {
         Instant now = Instant.ofEpochMilli(clock.currentTimeMillis());
         List<org.apache.hc.client5.http.cookie.Cookie> matched = new ArrayList<>(jar.size());
         for (org.apache.hc.client5.http.cookie.Cookie c : jar) {
@@ -311,14 +362,17 @@ final class DirectClient {
         }
         matched.sort(CookiePriorityComparator.INSTANCE);
         for (org.apache.hc.core5.http.Header h : cookieSpec.formatCookies(matched)) {
-            request.addHeader(h);
+            connection.header(h.getName(), h.getValue());
         }
     }
 
-    private void storeCookies(ClassicHttpResponse response, CookieOrigin origin, SessionCookies cookies) {
-        var it = response.headerIterator("Set-Cookie");
-        while (it.hasNext()) {
-            org.apache.hc.core5.http.Header h = it.next();
+    private void storeCookies(Http1Head head, CookieOrigin origin, SessionCookies cookies) {
+        for (int i = 0; i < head.count(); i++) {
+            Header set = head.header(i);
+            if (!set.name().equalsIgnoreCase("Set-Cookie")) {
+                continue;
+            }
+            org.apache.hc.core5.http.Header h = new BasicHeader(set.name(), set.value());
             try {
                 for (org.apache.hc.client5.http.cookie.Cookie c : cookieSpec.parse(h, origin)) {
                     try {

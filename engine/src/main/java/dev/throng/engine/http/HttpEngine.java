@@ -18,7 +18,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -185,8 +184,7 @@ public final class HttpEngine implements AutoCloseable {
      */
     public HttpSession newSession() {
         ensureOpen();
-        SessionConnections<ManagedHttpClientConnection> connections =
-                direct == null ? null : new SessionConnections<>();
+        SessionConnections<Http1Connection> connections = direct == null ? null : new SessionConnections<>();
         DefaultHttpSession session = new DefaultHttpSession(this, connections);
         sessions.add(session);
         if (closed) { // closed while we were adding: do not leak it
