@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  * read. Thread-safe: immutable but for a racy cache of the last parsed URL (each user renders with its own context).
  */
 final class PreparedRequest {
+    /** The body of a request without one (shared: bodies handed to a transport are never changed). */
+    private static final byte[] NO_BYTES = new byte[0];
+
     private static final Pattern CHARSET = Pattern.compile("charset=\"?([A-Za-z0-9._\\-]+)", Pattern.CASE_INSENSITIVE);
 
     record Pair(Template name, Template value) {}
@@ -75,6 +78,12 @@ final class PreparedRequest {
      * reader sees either an old pair or a new one, both right for their text.
      */
     private ParsedUrl lastUrl;
+
+    /** A relative URL joined to a base URL (strings compared by identity: a constant URL renders as one string). */
+    private record JoinedUrl(String base, String relative, String joined) {}
+
+    /** The last join, kept like {@link #lastUrl}: a constant URL on one base is joined once, not per request. */
+    private JoinedUrl lastJoin;
 
     private PreparedRequest(
             String flowId,
@@ -224,8 +233,7 @@ final class PreparedRequest {
                 throw new TemplateException(
                         "the URL '" + target + "' is relative and the project has no base URL (set one or use --host)");
             }
-            String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-            target = base + (target.startsWith("/") || target.isEmpty() ? target : "/" + target);
+            target = join(baseUrl, target);
         }
         if (!query.isEmpty()) {
             var sb = new StringBuilder(target);
@@ -240,7 +248,7 @@ final class PreparedRequest {
             target = sb.toString();
         }
         URI uri = parse(target);
-        var sent = new ArrayList<Header>();
+        List<Header> sent = headers.isEmpty() ? List.of() : new ArrayList<>(headers.size() + 1);
         boolean hasContentType = false;
         for (Pair p : headers) {
             String headerName = p.name().render(context);
@@ -251,7 +259,7 @@ final class PreparedRequest {
         String contentType;
         switch (body) {
             case NoBody n -> {
-                bytes = new byte[0];
+                bytes = NO_BYTES;
                 contentType = null;
             }
             case TextBody t -> {
@@ -277,9 +285,23 @@ final class PreparedRequest {
             }
         }
         if (contentType != null && !contentType.isBlank() && !hasContentType) {
+            if (sent.isEmpty()) {
+                sent = new ArrayList<>(1);
+            }
             sent.add(new Header("Content-Type", contentType));
         }
         return new Transport.Outgoing(method, uri, sent, bytes);
+    }
+
+    private String join(String baseUrl, String relative) {
+        JoinedUrl last = lastJoin;
+        if (last != null && last.base() == baseUrl && last.relative() == relative) {
+            return last.joined();
+        }
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        String joined = base + (relative.startsWith("/") || relative.isEmpty() ? relative : "/" + relative);
+        lastJoin = new JoinedUrl(baseUrl, relative, joined);
+        return joined;
     }
 
     private URI parse(String target) {

@@ -63,7 +63,9 @@ public final class UserEnvironment {
     final Config config;
     final String baseUrl;
     final Map<String, CompiledFlow> flows;
-    final Map<String, PreparedRequest> requests;
+    /** The prepared requests by flow id, then by step id (no key is built per request). */
+    final Map<String, Map<String, PreparedRequest>> requests;
+
     final List<Map.Entry<String, Template>> variables;
     final AtomicLong counter = new AtomicLong();
     /** The deadlines of the users that think without a thread (see {@link VirtualUser#startClosed}). */
@@ -73,7 +75,7 @@ public final class UserEnvironment {
             Project project,
             Config config,
             Map<String, CompiledFlow> flows,
-            Map<String, PreparedRequest> requests,
+            Map<String, Map<String, PreparedRequest>> requests,
             List<Map.Entry<String, Template>> variables) {
         this.project = project;
         this.config = config;
@@ -94,7 +96,7 @@ public final class UserEnvironment {
     public static UserEnvironment prepare(Project project, Config config) {
         var problems = new ArrayList<String>();
         var flows = new LinkedHashMap<String, CompiledFlow>();
-        var requests = new HashMap<String, PreparedRequest>();
+        var requests = new HashMap<String, Map<String, PreparedRequest>>();
         var templates = new ArrayList<Template>();
         for (Flow flow : project.flows()) {
             flows.put(flow.id(), CompiledFlow.of(flow));
@@ -102,7 +104,7 @@ public final class UserEnvironment {
                 try {
                     var prepared = PreparedRequest.prepare(
                             flow.id(), r, project.settings().headers(), config.projectDirectory());
-                    requests.put(key(flow.id(), r.id()), prepared);
+                    requests.computeIfAbsent(flow.id(), k -> new HashMap<>()).put(r.id(), prepared);
                     templates.addAll(prepared.templates());
                 } catch (IllegalArgumentException e) {
                     problems.add(e.getMessage());
@@ -150,7 +152,7 @@ public final class UserEnvironment {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", new LinkedHashSet<>(problems)));
         }
-        return new UserEnvironment(project, config, Map.copyOf(flows), Map.copyOf(requests), List.copyOf(variables));
+        return new UserEnvironment(project, config, Map.copyOf(flows), frozen(requests), List.copyOf(variables));
     }
 
     /**
@@ -217,8 +219,16 @@ public final class UserEnvironment {
         return out;
     }
 
-    static String key(String flowId, String stepId) {
-        return flowId + "\u0000" + stepId;
+    /** The prepared request of step {@code stepId} of flow {@code flowId}, or {@code null}. */
+    PreparedRequest request(String flowId, String stepId) {
+        Map<String, PreparedRequest> ofFlow = requests.get(flowId);
+        return ofFlow == null ? null : ofFlow.get(stepId);
+    }
+
+    private static Map<String, Map<String, PreparedRequest>> frozen(Map<String, Map<String, PreparedRequest>> m) {
+        var out = new HashMap<String, Map<String, PreparedRequest>>();
+        m.forEach((flow, steps) -> out.put(flow, Map.copyOf(steps)));
+        return Map.copyOf(out);
     }
 
     /** The base URL relative request URLs resolve against (the host override or the project's). */

@@ -2,6 +2,7 @@ package dev.throng.engine.user;
 
 import dev.throng.engine.load.Conditions;
 import dev.throng.engine.load.EdgeChoice;
+import dev.throng.engine.project.Condition;
 import dev.throng.engine.project.DataBinding;
 import dev.throng.engine.project.Edge;
 import dev.throng.engine.project.Flow;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
@@ -52,6 +54,8 @@ public final class VirtualUser implements TemplateContext {
     private final UserControl control;
     private final Clock clock;
     private final Map<String, String> vars = new HashMap<>();
+    /** Tests an edge's condition against this user's variables (made once, not per step). */
+    private final Predicate<Condition> conditionHolds = c -> Conditions.holds(c, vars::get);
 
     /** The debug run's exchanges, or {@code null} in a load run. */
     private List<Exchange> exchanges;
@@ -367,7 +371,7 @@ public final class VirtualUser implements TemplateContext {
             if (control.isKilled()) {
                 throw new InterruptedException("user killed");
             }
-            Optional<Edge> edge = EdgeChoice.choose(flow.from(node), c -> Conditions.holds(c, vars::get), random);
+            Optional<Edge> edge = EdgeChoice.choose(flow.from(node), conditionHolds, random);
             if (edge.isEmpty()) {
                 return worked;
             }
@@ -395,7 +399,7 @@ public final class VirtualUser implements TemplateContext {
     /** Runs one step; returns whether it (or a request inside it) failed. */
     private boolean runStep(String flowId, Step step) throws InterruptedException {
         return switch (step) {
-            case Step.Request r -> request(env.requests.get(UserEnvironment.key(flowId, r.id())));
+            case Step.Request r -> request(env.request(flowId, r.id()));
             case Step.Pause p -> {
                 long min = p.min().toNanos();
                 long max = Math.max(min, p.max().toNanos());

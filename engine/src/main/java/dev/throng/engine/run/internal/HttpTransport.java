@@ -12,6 +12,11 @@ import java.util.Optional;
 public final class HttpTransport implements Transport {
     private final HttpSession session;
 
+    /** The last response's headers and their conversion (see {@link #headersOf}); {@code null} while idle. */
+    private List<dev.throng.engine.http.Header> lastIn;
+
+    private List<Header> lastOut;
+
     public HttpTransport(HttpSession session) {
         this.session = session;
     }
@@ -19,17 +24,21 @@ public final class HttpTransport implements Transport {
     @Override
     public Reply send(Outgoing request) {
         List<Header> out = request.headers();
-        var headers = new dev.throng.engine.http.Header[out.size()];
-        for (int i = 0; i < headers.length; i++) {
-            Header h = out.get(i);
-            headers[i] = new dev.throng.engine.http.Header(h.name(), h.value());
+        List<dev.throng.engine.http.Header> headers = List.of();
+        if (!out.isEmpty()) {
+            var array = new dev.throng.engine.http.Header[out.size()];
+            for (int i = 0; i < array.length; i++) {
+                Header h = out.get(i);
+                array[i] = new dev.throng.engine.http.Header(h.name(), h.value());
+            }
+            headers = List.of(array);
         }
         HttpCall call;
         try {
             call = new HttpCall(
                     request.method(),
                     request.uri(),
-                    List.of(headers), // immutable already: HttpCall keeps it without a copy
+                    headers, // immutable already: HttpCall keeps it without a copy
                     request.body().length == 0 ? null : request.body());
         } catch (IllegalArgumentException e) {
             return Reply.failure("invalid-url", e.getMessage());
@@ -40,17 +49,11 @@ public final class HttpTransport implements Transport {
         } catch (IllegalStateException e) {
             return Reply.failure("cancelled", "the run is closing");
         }
-        List<dev.throng.engine.http.Header> in = r.headers();
-        var back = new Header[in.size()];
-        for (int i = 0; i < back.length; i++) {
-            var h = in.get(i);
-            back[i] = new Header(h.name(), h.value());
-        }
         var t = r.timings();
         return new Reply(
                 r.status(),
                 r.reason(),
-                List.of(back), // immutable already: Reply keeps it without a copy
+                headersOf(r.headers()),
                 r.body(),
                 r.bodyBytes(),
                 t.connectNanos(),
@@ -61,9 +64,30 @@ public final class HttpTransport implements Transport {
                 r.failure() == null ? null : r.failure().message());
     }
 
+    /**
+     * The response headers as the project model's, an immutable list that {@link Reply} keeps without a copy. A
+     * connection gives the same list again while a server sends the same headers, and so is the converted one.
+     */
+    private List<Header> headersOf(List<dev.throng.engine.http.Header> in) {
+        if (in == lastIn) {
+            return lastOut;
+        }
+        var back = new Header[in.size()];
+        for (int i = 0; i < back.length; i++) {
+            var h = in.get(i);
+            back[i] = new Header(h.name(), h.value());
+        }
+        List<Header> out = List.of(back);
+        lastIn = in;
+        lastOut = out;
+        return out;
+    }
+
     @Override
     public void idle() {
         session.idle();
+        lastIn = null; // a waiting user keeps no headers
+        lastOut = null;
     }
 
     @Override
