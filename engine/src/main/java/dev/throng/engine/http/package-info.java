@@ -4,12 +4,14 @@
  *
  * <p>Everything public here is Throng's own types: {@link dev.throng.engine.http.HttpCall} in,
  * {@link dev.throng.engine.http.HttpResult} out, transport problems as {@link dev.throng.engine.http.HttpFailure}
- * values (never exceptions). The implementation (package-private classes) is built on Apache HttpClient 5: with one
- * connection per user ({@code PER_USER}, the default) each session writes its requests onto its own connection with
- * HttpCore's request executor ({@code DirectClient}: cookies, redirects, decoding done here, no execution chain); with a
- * shared pool ({@code SHARED}) the classic client does the work, behind a fair semaphore of one permit per pooled
- * connection. Response heads are read by our own parser ({@code ResponseHeadParser}). Between calls a session keeps
- * no call state; {@link dev.throng.engine.http.HttpSession#idle()} also parks its connections as bare sockets. The
+ * values (never exceptions). With one connection per user ({@code PER_USER}, the default) each session writes its
+ * requests onto its own connection with an HTTP/1.1 exchange of this package ({@code DirectClient} over
+ * {@code Http1Connection}: cookies, redirects, decoding, framing and keep-alive done here, with HttpCore's rules and
+ * exception types; HttpClient's connection operator opens the connections); with a shared pool ({@code SHARED})
+ * HttpClient's classic client does the work, behind a fair semaphore of one permit per pooled connection, and reads
+ * response heads with our own parser ({@code ResponseHeadParser}). Between calls a session keeps no request; its
+ * connection keeps its buffers and the last response head (to give it again when the next one is the same), and
+ * {@link dev.throng.engine.http.HttpSession#idle()} drops all that, parking its connections as bare sockets. The
  * response timeout is not a socket timeout: one {@code ReadWatchdog} thread per engine closes the socket of a read
  * blocked too long ({@code WatchedSocket}), which fails as a response timeout as before.
  *
