@@ -1,23 +1,19 @@
 package dev.throng.app.project;
 
 import static dev.throng.app.project.GuiFixture.fx;
+import static dev.throng.app.project.GuiFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.throng.app.agents.AgentRow;
 import dev.throng.app.run.RunState;
 import dev.throng.app.run.Screenshots;
 import dev.throng.app.run.StatsRow;
-import dev.throng.demo.DemoShop;
 import dev.throng.engine.Version;
 import dev.throng.engine.cluster.AgentWorker;
 import dev.throng.engine.project.Edge;
 import dev.throng.engine.project.Flow;
 import dev.throng.engine.project.LoadPlan;
-import dev.throng.engine.project.Project;
-import dev.throng.engine.project.Settings;
 import dev.throng.engine.project.Step;
-import dev.throng.engine.project.ThinkTime;
-import dev.throng.engine.project.UserProfile;
 import dev.throng.engine.protocol.Message;
 import dev.throng.engine.transport.AgentConfig;
 import dev.throng.engine.transport.AgentConnection;
@@ -26,15 +22,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -48,7 +41,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class AgentsGuiIT {
-    private static DemoShop shop;
+    @RegisterExtension
+    static final ShopWindow shop = new ShopWindow();
 
     @TempDir
     static Path dir;
@@ -57,32 +51,15 @@ class AgentsGuiIT {
     private volatile AgentConnection connection;
     private AgentWorker worker;
 
-    @BeforeAll
-    static void startShop() throws Exception {
-        shop = DemoShop.start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stopShop() {
-        shop.close();
-    }
-
     @Start
     void start(Stage stage) {
-        app = new GuiFixture(stage, dir.resolve("user"));
-        Flow browse = new Flow(
-                "browse",
-                "Browse the shop",
+        app = shop.open(
+                stage,
+                dir,
+                "Agents test shop",
                 List.of(Step.Request.of("home", "GET", "/"), Step.Request.of("products", "GET", "/products")),
-                List.of(Edge.of(Flow.START, "home", 1), Edge.of("home", "products", 1)));
-        Project project = Project.empty("Agents test shop")
-                .withSettings(
-                        Settings.defaults().withBaseUrls(List.of(shop.baseUri().toString())))
-                .withFlows(List.of(browse))
-                .withProfiles(List.of(UserProfile.of("shopper", 1, "browse")
-                        .withThinkTime(new ThinkTime.Constant(Duration.ofMillis(20)))))
-                .withLoadPlan(new LoadPlan.Closed(2, 10, List.of(), Duration.ofSeconds(30), Duration.ofSeconds(1)));
-        app.document.openUntitled(project, dir);
+                List.of(Edge.of(Flow.START, "home", 1), Edge.of("home", "products", 1)),
+                new LoadPlan.Closed(2, 10, List.of(), Duration.ofSeconds(30), Duration.ofSeconds(1)));
     }
 
     @AfterEach
@@ -93,15 +70,7 @@ class AgentsGuiIT {
         if (connection != null) {
             connection.close();
         }
-        fx(() -> {
-            app.view.shutdown();
-            return null;
-        });
-        app.tasks.close();
-    }
-
-    private void waitFor(int seconds, BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
+        app.shutdown();
     }
 
     private void startAgent(String controller) {

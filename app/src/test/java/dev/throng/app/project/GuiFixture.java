@@ -7,6 +7,8 @@ import dev.throng.app.service.ProjectFiles;
 import dev.throng.app.service.RequestSender;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
@@ -50,6 +52,20 @@ final class GuiFixture {
                 throw new AssertionError(message);
             }
         });
+    }
+
+    /** Shuts the window's views down on the FX thread, then closes the background tasks. */
+    void shutdown() {
+        fx(() -> {
+            view.shutdown();
+            return null;
+        });
+        tasks.close();
+    }
+
+    /** Waits up to {@code seconds} s for {@code condition}, checked on the FX thread. */
+    static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
     }
 
     /** Runs {@code call} on the FX thread, waits for the events it caused, and returns its value. */

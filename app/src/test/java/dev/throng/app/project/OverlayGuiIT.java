@@ -1,32 +1,25 @@
 package dev.throng.app.project;
 
 import static dev.throng.app.project.GuiFixture.fx;
+import static dev.throng.app.project.GuiFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.throng.app.designer.RunOverlay;
 import dev.throng.app.run.Screenshots;
-import dev.throng.demo.DemoShop;
 import dev.throng.engine.project.Edge;
 import dev.throng.engine.project.Flow;
 import dev.throng.engine.project.LoadPlan;
 import dev.throng.engine.project.Position;
-import dev.throng.engine.project.Project;
-import dev.throng.engine.project.Settings;
 import dev.throng.engine.project.Step;
-import dev.throng.engine.project.ThinkTime;
-import dev.throng.engine.project.UserProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.css.PseudoClass;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -36,7 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** A real run against the demo shop, watched on the flow: the slow step turns red, busy arrows get thick. */
 @ExtendWith(ApplicationExtension.class)
 class OverlayGuiIT {
-    private static DemoShop shop;
+    @RegisterExtension
+    static final ShopWindow shop = new ShopWindow();
 
     @TempDir
     static Path dir;
@@ -44,23 +38,13 @@ class OverlayGuiIT {
     GuiFixture app;
     Stage stage;
 
-    @BeforeAll
-    static void startShop() throws Exception {
-        shop = DemoShop.start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stopShop() {
-        shop.close();
-    }
-
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        app = new GuiFixture(stage, dir.resolve("user"));
-        Flow browse = new Flow(
-                "browse",
-                "Browse the shop",
+        app = shop.open(
+                stage,
+                dir,
+                "Overlay test shop",
                 List.of(
                         Step.Request.of("home", "GET", "/").withPosition(new Position(200, 130)),
                         Step.Request.of("products", "GET", "/products").withPosition(new Position(60, 280)),
@@ -74,28 +58,13 @@ class OverlayGuiIT {
                         Edge.of(Flow.START, "home", 1),
                         Edge.of("home", "products", 4),
                         Edge.of("home", "slow", 1),
-                        Edge.of("products", "product", 1)));
-        Project project = Project.empty("Overlay test shop")
-                .withSettings(
-                        Settings.defaults().withBaseUrls(List.of(shop.baseUri().toString())))
-                .withFlows(List.of(browse))
-                .withProfiles(List.of(UserProfile.of("shopper", 1, "browse")
-                        .withThinkTime(new ThinkTime.Constant(Duration.ofMillis(20)))))
-                .withLoadPlan(new LoadPlan.Closed(4, 10, List.of(), Duration.ofSeconds(60), Duration.ofSeconds(1)));
-        app.document.openUntitled(project, dir);
+                        Edge.of("products", "product", 1)),
+                new LoadPlan.Closed(4, 10, List.of(), Duration.ofSeconds(60), Duration.ofSeconds(1)));
     }
 
     @AfterEach
     void stop() {
-        fx(() -> {
-            app.view.shutdown();
-            return null;
-        });
-        app.tasks.close();
-    }
-
-    private void waitFor(int seconds, BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
+        app.shutdown();
     }
 
     @Test

@@ -12,34 +12,19 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FailuresIT {
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        release.countDown();
-        for (AutoCloseable c : toClose.reversed()) {
-            c.close();
-        }
-    }
-
-    private <T extends AutoCloseable> T closeLater(T c) {
-        toClose.add(c);
-        return c;
-    }
+    @RegisterExtension
+    final OpenedInTest opened = new OpenedInTest();
 
     private HttpSession session(HttpOptions options) {
-        HttpEngine engine = closeLater(HttpEngine.create(options, Clock.system()));
+        HttpEngine engine = opened.closeLater(HttpEngine.create(options, Clock.system()));
         return engine.newSession();
     }
 
@@ -63,7 +48,7 @@ class FailuresIT {
 
     @Test
     void aServerThatResetsIsConnectionReset() throws Exception {
-        RawServer server = closeLater(new RawServer(s -> {
+        RawServer server = opened.closeLater(new RawServer(s -> {
             RawServer.readHead(s.getInputStream());
             s.setSoLinger(true, 0);
         }));
@@ -83,10 +68,10 @@ class FailuresIT {
 
     @Test
     void aFullAcceptQueueIsConnectTimeout() throws Exception {
-        ServerSocket full = closeLater(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+        ServerSocket full = opened.closeLater(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), full.getLocalPort());
         for (int i = 0; i < 4; i++) { // fill the accept queue; later connects are not answered
-            Socket filler = closeLater(new Socket());
+            Socket filler = opened.closeLater(new Socket());
             try {
                 filler.connect(address, 200);
             } catch (IOException ignored) {
@@ -102,9 +87,9 @@ class FailuresIT {
 
     @Test
     void aSilentServerIsResponseTimeout() throws Exception {
-        RawServer server = closeLater(new RawServer(s -> {
+        RawServer server = opened.closeLater(new RawServer(s -> {
             RawServer.readHead(s.getInputStream());
-            release.await(10, TimeUnit.SECONDS);
+            opened.holdUntilCleanUp();
         }));
         HttpResult r = session(quick()).execute(HttpCall.get(server.uri("/")));
 
@@ -114,9 +99,9 @@ class FailuresIT {
 
     @Test
     void theTotalTimeoutAbortsAWaitingCall() throws Exception {
-        RawServer server = closeLater(new RawServer(s -> {
+        RawServer server = opened.closeLater(new RawServer(s -> {
             RawServer.readHead(s.getInputStream());
-            release.await(10, TimeUnit.SECONDS);
+            opened.holdUntilCleanUp();
         }));
         HttpOptions options = HttpOptions.defaults()
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(300));
@@ -128,10 +113,10 @@ class FailuresIT {
 
     @Test
     void theTotalTimeoutAbortsABodyThatTrickles() throws Exception {
-        RawServer server = closeLater(new RawServer(s -> {
+        RawServer server = opened.closeLater(new RawServer(s -> {
             RawServer.readHead(s.getInputStream());
             RawServer.write(s.getOutputStream(), "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789");
-            release.await(10, TimeUnit.SECONDS);
+            opened.holdUntilCleanUp();
         }));
         HttpOptions options = HttpOptions.defaults()
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(300));
@@ -147,7 +132,7 @@ class FailuresIT {
     void aBodyOverTheLimitFailsAndIsNotReadToItsEnd() throws Exception {
         AtomicLong written = new AtomicLong();
         CountDownLatch serverDone = new CountDownLatch(1);
-        RawServer server = closeLater(new RawServer(s -> {
+        RawServer server = opened.closeLater(new RawServer(s -> {
             try {
                 RawServer.readHead(s.getInputStream());
                 OutputStream out = s.getOutputStream();
@@ -174,7 +159,7 @@ class FailuresIT {
 
     @Test
     void aChunkedBodyOverTheLimitFailsAndTheSessionGoesOn() throws Exception {
-        TestServer server = closeLater(TestServer.http()
+        TestServer server = opened.closeLater(TestServer.http()
                 .route("/big", exchange -> {
                     exchange.sendResponseHeaders(200, 0);
                     try (OutputStream out = exchange.getResponseBody()) {
@@ -202,7 +187,7 @@ class FailuresIT {
 
     @Test
     void aTruncatedBodyIsConnectionClosed() throws Exception {
-        RawServer server = closeLater(new RawServer(s -> {
+        RawServer server = opened.closeLater(new RawServer(s -> {
             RawServer.readHead(s.getInputStream());
             RawServer.write(s.getOutputStream(), "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789");
         }));
@@ -213,7 +198,7 @@ class FailuresIT {
 
     @Test
     void aBadChunkIsAProtocolError() throws Exception {
-        RawServer server = closeLater(new RawServer(s -> {
+        RawServer server = opened.closeLater(new RawServer(s -> {
             RawServer.readHead(s.getInputStream());
             RawServer.write(
                     s.getOutputStream(), "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n");
@@ -226,7 +211,7 @@ class FailuresIT {
     @Test
     void aKeepAliveConnectionClosedByTheServerIsReplacedSilently() throws Exception {
         // serves one request per connection, announcing keep-alive, then closes: the next call finds it stale
-        RawServer server = closeLater(new RawServer(s -> {
+        RawServer server = opened.closeLater(new RawServer(s -> {
             RawServer.readHead(s.getInputStream());
             RawServer.write(s.getOutputStream(), "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
         }));
@@ -243,9 +228,9 @@ class FailuresIT {
 
     @Test
     void interruptingTheCallerCancelsTheCall() throws Exception {
-        RawServer server = closeLater(new RawServer(s -> {
+        RawServer server = opened.closeLater(new RawServer(s -> {
             RawServer.readHead(s.getInputStream());
-            release.await(10, TimeUnit.SECONDS);
+            opened.holdUntilCleanUp();
         }));
         HttpSession session = session(HttpOptions.defaults());
         AtomicReference<HttpResult> result = new AtomicReference<>();

@@ -6,47 +6,31 @@ import dev.throng.engine.http.HttpFailure.Kind;
 import dev.throng.engine.time.Clock;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The response timeout kept by {@link ReadWatchdog} (no socket timeout per read), under both connection policies. */
 class ReadWatchdogIT {
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        release.countDown();
-        for (AutoCloseable c : toClose.reversed()) {
-            c.close();
-        }
-    }
-
-    private <T extends AutoCloseable> T closeLater(T c) {
-        toClose.add(c);
-        return c;
-    }
+    @RegisterExtension
+    final OpenedInTest opened = new OpenedInTest();
 
     private HttpSession session(ConnectionPolicy policy, Duration responseTimeout) {
         HttpOptions options = HttpOptions.defaults()
                 .withTimeouts(Duration.ofSeconds(5), responseTimeout, null)
                 .withConnectionPolicy(policy, 4);
-        HttpEngine engine = closeLater(HttpEngine.create(options, Clock.system()));
-        return closeLater(engine.newSession());
+        HttpEngine engine = opened.closeLater(HttpEngine.create(options, Clock.system()));
+        return opened.closeLater(engine.newSession());
     }
 
     @ParameterizedTest
     @EnumSource(ConnectionPolicy.class)
     void aServerThatStallsMidBodyIsResponseTimeout(ConnectionPolicy policy) throws Exception {
-        RawServer server = closeLater(new RawServer(s -> {
+        RawServer server = opened.closeLater(new RawServer(s -> {
             RawServer.readHead(s.getInputStream());
             RawServer.write(s.getOutputStream(), "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789");
-            release.await(10, TimeUnit.SECONDS);
+            opened.holdUntilCleanUp();
         }));
         HttpResult r = session(policy, Duration.ofMillis(300)).execute(HttpCall.get(server.uri("/")));
 
@@ -60,7 +44,7 @@ class ReadWatchdogIT {
     @EnumSource(ConnectionPolicy.class)
     void aBodyThatKeepsComingOutlastsTheResponseTimeout(ConnectionPolicy policy) throws Exception {
         int pieces = 12;
-        RawServer server = closeLater(new RawServer(s -> {
+        RawServer server = opened.closeLater(new RawServer(s -> {
             RawServer.readHead(s.getInputStream());
             OutputStream out = s.getOutputStream();
             RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: " + pieces + "\r\n\r\n");
@@ -79,7 +63,7 @@ class ReadWatchdogIT {
     @ParameterizedTest
     @EnumSource(ConnectionPolicy.class)
     void anIdleKeptAliveConnectionIsNotClosedByTheWatchdog(ConnectionPolicy policy) throws Exception {
-        RawServer server = closeLater(new RawServer(s -> {
+        RawServer server = opened.closeLater(new RawServer(s -> {
             while (RawServer.readHead(s.getInputStream()) != null) {
                 RawServer.write(s.getOutputStream(), "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
             }

@@ -20,6 +20,18 @@ public final class CapacityProjects {
      * {@code rules}; think time 0.
      */
     public static Project of(String baseUrl, String loadPlanJson, String... rules) {
+        var read = ProjectFiles.parse(json(baseUrl, loadPlanJson, rules), "capacity.throng.json");
+        if (read.project() == null || read.problems().stream().anyMatch(p -> p.isError())) {
+            throw new IllegalArgumentException("bad test project: " + read.problems());
+        }
+        return read.project();
+    }
+
+    /**
+     * The project of {@link #of} as the text of a project file (format {@code throng-project/1}), for tests that hand
+     * a file to the command line.
+     */
+    public static String json(String baseUrl, String loadPlanJson, String... rules) {
         var thresholds = new StringBuilder();
         for (String rule : rules) {
             thresholds
@@ -28,7 +40,7 @@ public final class CapacityProjects {
                     .append(rule)
                     .append("\"}");
         }
-        String json = String.format(Locale.ROOT, """
+        return String.format(Locale.ROOT, """
                 {
                   "format": "throng-project/1",
                   "name": "capacity",
@@ -53,11 +65,6 @@ public final class CapacityProjects {
                   "thresholds": [%s]
                 }
                 """, baseUrl, loadPlanJson, thresholds);
-        var read = ProjectFiles.parse(json, "capacity.throng.json");
-        if (read.project() == null || read.problems().stream().anyMatch(p -> p.isError())) {
-            throw new IllegalArgumentException("bad test project: " + read.problems());
-        }
-        return read.project();
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.throng.demo.DemoShop;
 import dev.throng.engine.report.ResultsJson;
+import dev.throng.engine.run.CapacityProjects;
 import dev.throng.engine.run.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,40 +22,18 @@ class CapacityCommandIT extends CliTest {
     private Path project;
 
     /**
-     * The shop's {@code /capacity} serves 4 requests at once for 50 ms each; every iteration is one {@code /capacity}
-     * and one cheap request. With N users the average over all requests is about N·50/(2·4) ms (see the engine's
-     * {@code CapacitySearchIT}), so {@code avg<100ms} holds below 16 users: steps 4 and 12 pass, 20 breaks.
+     * The shop's {@code /capacity} serves 4 requests at once for 50 ms each; every iteration of the engine's capacity
+     * test project ({@link CapacityProjects}) is one {@code /capacity} and one cheap request. With N users the average
+     * over all requests is about N·50/(2·4) ms (see the engine's {@code CapacitySearchIT}), so {@code avg<100ms} holds
+     * below 16 users: steps 4 and 12 pass, 20 breaks.
      */
     @BeforeEach
     void start() throws Exception {
         shop = DemoShop.start(DemoShop.Options.defaults().withCapacity(4, 50));
         project = dir.resolve("capacity.throng.json");
-        Files.writeString(project, """
-                {
-                  "format": "throng-project/1",
-                  "name": "Capacity",
-                  "settings": {"baseUrls": ["%s"]},
-                  "profiles": [
-                    {"name": "user", "weight": 1, "thinkTime": {"type": "constant", "pause": "0s"}, "mainFlow": "main"}
-                  ],
-                  "flows": [
-                    {
-                      "id": "main",
-                      "steps": [
-                        {"id": "capacity", "type": "request", "method": "GET", "url": "/capacity"},
-                        {"id": "cheap", "type": "request", "method": "GET", "url": "/product/1"}
-                      ],
-                      "edges": [
-                        {"from": "start", "to": "capacity", "weight": 1},
-                        {"from": "capacity", "to": "cheap", "weight": 1}
-                      ]
-                    }
-                  ],
-                  "loadPlan": {"type": "capacity", "start": 4, "step": 8, "hold": "2s", "upperBound": 40,
-                               "refinements": 0, "spawnRate": 100, "gracefulStop": "1s"},
-                  "thresholds": [{"rule": "avg<100ms"}]
-                }
-                """.formatted(shop.baseUri()));
+        Files.writeString(project, CapacityProjects.json(shop.baseUri().toString(), """
+                {"type": "capacity", "start": 4, "step": 8, "hold": "2s", "upperBound": 40,
+                 "refinements": 0, "spawnRate": 100, "gracefulStop": "1s"}""", "avg<100ms"));
     }
 
     @AfterEach

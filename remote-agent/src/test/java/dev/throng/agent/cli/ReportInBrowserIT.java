@@ -3,7 +3,6 @@ package dev.throng.agent.cli;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.throng.demo.DemoShop;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTML report of {@code throng run} opens in a real browser without any network: headless Chromium renders its
@@ -34,43 +31,23 @@ import org.junit.jupiter.api.io.TempDir;
  * and every process it started.
  */
 @Timeout(120)
-class ReportInBrowserIT extends CliTest {
+class ReportInBrowserIT extends ShopCliTest {
     static final String CHROMIUM = "/usr/bin/chromium";
 
     /** The longest Chromium may take to render, s; it is killed after that. */
     static final long BROWSER_LIMIT_SECONDS = 60;
 
-    @TempDir
-    Path dir;
-
-    private DemoShop shop;
-
-    @BeforeEach
-    void startShop() throws Exception {
+    @BeforeAll
+    static void needsChromium() {
         Assumptions.assumeTrue(
                 Files.isExecutable(Path.of(CHROMIUM)),
                 CHROMIUM + " is missing: install the Debian package 'chromium' to check the HTML report in a browser");
-        shop = DemoShop.start("127.0.0.1", 0);
-        Files.createDirectories(dir.resolve("data"));
-        Files.copy(Path.of("../samples/shop.throng.json"), dir.resolve("shop.throng.json"));
-        Files.copy(Path.of("../samples/data/accounts.csv"), dir.resolve("data/accounts.csv"));
-    }
-
-    @AfterEach
-    void stopShop() {
-        if (shop != null) {
-            shop.close();
-        }
     }
 
     @Test
     void theReportRendersItsChartsOfflineInHeadlessChromium() throws Exception {
         Path report = dir.resolve("report.html");
-        int code = execute(
-                "run",
-                dir.resolve("shop.throng.json").toString(),
-                "--host",
-                shop.baseUri().toString(),
+        int code = runOnShop(
                 "--users",
                 "6",
                 "--spawn-rate",

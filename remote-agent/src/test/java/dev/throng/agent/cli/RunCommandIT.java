@@ -2,47 +2,20 @@ package dev.throng.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.throng.demo.DemoShop;
 import dev.throng.engine.report.ResultsJson;
 import dev.throng.engine.run.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code throng run} against a real demo shop on loopback: what it reports was really served. */
-class RunCommandIT extends CliTest {
-    @TempDir
-    Path dir;
-
-    private DemoShop shop;
-
-    @BeforeEach
-    void startShop() throws Exception {
-        shop = DemoShop.start("127.0.0.1", 0);
-        // The sample reads data/accounts.csv relative to itself: copy both.
-        Files.createDirectories(dir.resolve("data"));
-        Files.copy(Path.of("../samples/shop.throng.json"), dir.resolve("shop.throng.json"));
-        Files.copy(Path.of("../samples/data/accounts.csv"), dir.resolve("data/accounts.csv"));
-    }
-
-    @AfterEach
-    void stopShop() {
-        shop.close();
-    }
-
+class RunCommandIT extends ShopCliTest {
     @Test
     void reportedRequestsEqualWhatTheShopServed() throws Exception {
         Path json = dir.resolve("out.json");
         Path html = dir.resolve("report.html");
         Path junit = dir.resolve("junit.xml");
-        int code = execute(
-                "run",
-                dir.resolve("shop.throng.json").toString(),
-                "--host",
-                shop.baseUri().toString(),
+        int code = runOnShop(
                 "--users",
                 "8",
                 "--spawn-rate",
@@ -84,18 +57,7 @@ class RunCommandIT extends CliTest {
 
     @Test
     void brokenThresholdExitsOne() {
-        int code = execute(
-                "run",
-                dir.resolve("shop.throng.json").toString(),
-                "--host",
-                shop.baseUri().toString(),
-                "--users",
-                "2",
-                "--duration",
-                "2s",
-                "--threshold",
-                "rps>100000",
-                "--no-history");
+        int code = runOnShop("--users", "2", "--duration", "2s", "--threshold", "rps>100000", "--no-history");
         assertThat(code).as(out + "\n" + err).isEqualTo(ExitCodes.THRESHOLD_FAILED);
         assertThat(out.toString()).contains("FAIL  rps>100000");
     }
@@ -104,7 +66,7 @@ class RunCommandIT extends CliTest {
     void unreachableHostStillEndsWithFailuresCounted() {
         int code = execute(
                 "run",
-                dir.resolve("shop.throng.json").toString(),
+                project.toString(),
                 "--host",
                 "http://127.0.0.1:1",
                 "--users",
