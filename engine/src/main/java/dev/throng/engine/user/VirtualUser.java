@@ -2,7 +2,6 @@ package dev.throng.engine.user;
 
 import dev.throng.engine.load.Conditions;
 import dev.throng.engine.load.EdgeChoice;
-import dev.throng.engine.project.Condition;
 import dev.throng.engine.project.DataBinding;
 import dev.throng.engine.project.Edge;
 import dev.throng.engine.project.Flow;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
@@ -54,8 +52,6 @@ public final class VirtualUser implements TemplateContext {
     private final UserControl control;
     private final Clock clock;
     private final Map<String, String> vars = new HashMap<>();
-    /** Tests an edge's condition against this user's variables (made once, not per step). */
-    private final Predicate<Condition> conditionHolds = c -> Conditions.holds(c, vars::get);
 
     /** The debug run's exchanges, or {@code null} in a load run. */
     private List<Exchange> exchanges;
@@ -371,7 +367,7 @@ public final class VirtualUser implements TemplateContext {
             if (control.isKilled()) {
                 throw new InterruptedException("user killed");
             }
-            Optional<Edge> edge = EdgeChoice.choose(flow.from(node), conditionHolds, random);
+            Optional<Edge> edge = EdgeChoice.choose(flow.from(node), c -> Conditions.holds(c, vars::get), random);
             if (edge.isEmpty()) {
                 return worked;
             }
