@@ -277,7 +277,7 @@ final class DirectClient {
         for (Header d : defaults) {
             agent |= d.name().equalsIgnoreCase("User-Agent");
             encoding |= d.name().equalsIgnoreCase("Accept-Encoding");
-            out.append(d.name())
+            out.append(Http1Connection.headerValue(d.name()))
                     .append(": ")
                     .append(Http1Connection.headerValue(d.value()))
                     .append("\r\n");

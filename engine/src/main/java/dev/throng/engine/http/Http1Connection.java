@@ -26,8 +26,8 @@ import org.apache.hc.core5.io.ModalCloseable;
  * {@code ConnectionClosedException}; a bad chunk a {@code MalformedChunkCodingException}; a bad head a
  * {@link ProtocolException}. Unlike HttpCore it bounds the head at {@link #MAX_HEAD_BYTES}.
  *
- * <p>Header values it sends have CR, LF, form feed and vertical tab replaced by spaces (as HttpCore does), so a value
- * made from data cannot add a header; characters beyond US-ASCII are sent as UTF-8.
+ * <p>The method, target and headers it sends have CR, LF, form feed and vertical tab replaced by spaces (HttpCore does
+ * so for header values), so text made from data cannot add a header; characters beyond US-ASCII are sent as UTF-8.
  *
  * <p>Confined to the thread of the session that uses it, except {@link #close(CloseMode)}, which may come from another
  * thread (the total timeout, the engine's shutdown) and makes a blocked read or write fail.
@@ -44,37 +44,6 @@ final class Http1Connection implements ModalCloseable {
 
     private static final int FIRST_BUFFER_BYTES = 1024;
     private static final byte[] HTTP_1_1_CRLF = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
-
-    /** Header names sent by most servers, returned as these strings instead of new ones (exact case). */
-    private static final String[] KNOWN_NAMES = {
-        "Server",
-        "Date",
-        "Content-Type",
-        "Content-Length",
-        "Connection",
-        "Keep-Alive",
-        "Transfer-Encoding",
-        "Content-Encoding",
-        "Set-Cookie",
-        "Location",
-        "Cache-Control",
-        "Vary",
-        "ETag",
-        "Last-Modified",
-        "Expires",
-        "Accept-Ranges",
-        "content-type",
-        "content-length",
-        "date",
-        "server",
-        "connection",
-        "transfer-encoding",
-        "set-cookie",
-        "location",
-        "cache-control",
-        "vary",
-        "etag"
-    };
 
     private final Socket socket;
     private final InputStream in;
@@ -131,9 +100,9 @@ final class Http1Connection implements ModalCloseable {
     /** Starts a request head: {@code METHOD target HTTP/1.1}. */
     void startRequest(String method, String target) {
         headLen = 0;
-        ascii(method);
+        text(method);
         put((byte) ' ');
-        ascii(target);
+        text(target);
         put(HTTP_1_1_CRLF);
     }
 
@@ -156,10 +125,10 @@ final class Http1Connection implements ModalCloseable {
 
     /** Adds one header line to the request head. */
     void header(String name, String value) {
-        ascii(name);
+        text(name);
         put((byte) ':');
         put((byte) ' ');
-        value(value);
+        text(value);
         put((byte) '\r');
         put((byte) '\n');
     }
@@ -180,21 +149,11 @@ final class Http1Connection implements ModalCloseable {
         out.flush();
     }
 
-    private void ascii(String s) {
-        int n = s.length();
-        ensure(n);
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                headLen -= i;
-                utf8(s);
-                return;
-            }
-            head[headLen++] = (byte) c;
-        }
-    }
-
-    private void value(String s) {
+    /**
+     * Writes {@code s}: US-ASCII as it is, CR, LF, form feed and vertical tab as spaces (no text from data may end a
+     * line), and a string with other characters as UTF-8.
+     */
+    private void text(String s) {
         int n = s.length();
         ensure(n);
         for (int i = 0; i < n; i++) {
@@ -208,7 +167,7 @@ final class Http1Connection implements ModalCloseable {
         }
     }
 
-    /** A header value as sent: CR, LF, form feed and vertical tab replaced by spaces, so that it stays one line. */
+    /** Text as sent in a head: CR, LF, form feed and vertical tab replaced by spaces, so that it stays one line. */
     static String headerValue(String s) {
         return s.replace('\r', ' ').replace('\n', ' ').replace('\f', ' ').replace('\u000b', ' ');
     }
@@ -481,7 +440,7 @@ final class Http1Connection implements ModalCloseable {
     /** The header name at {@code buf[from, to)}: a constant when it is a known one. */
     private String name(int from, int to) {
         int len = to - from;
-        for (String known : KNOWN_NAMES) {
+        for (String known : ResponseHeadParser.KNOWN_NAMES) {
             if (known.length() == len && matches(known, from)) {
                 return known;
             }

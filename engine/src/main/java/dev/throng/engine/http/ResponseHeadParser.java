@@ -33,8 +33,11 @@ final class ResponseHeadParser implements HttpMessageParser<ClassicHttpResponse>
     /** Makes one parser per connection. */
     static final HttpMessageParserFactory<ClassicHttpResponse> FACTORY = ResponseHeadParser::new;
 
-    /** Header names sent by most servers, returned as these strings instead of new ones (exact case). */
-    private static final String[] KNOWN_NAMES = {
+    /**
+     * Header names sent by most servers, returned as these strings instead of new ones (exact case); {@link
+     * Http1Connection} uses them too.
+     */
+    static final String[] KNOWN_NAMES = {
         "Server",
         "Date",
         "Content-Type",

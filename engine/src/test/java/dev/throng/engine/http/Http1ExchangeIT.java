@@ -170,6 +170,33 @@ class Http1ExchangeIT {
     }
 
     @Test
+    void textFromDataCannotAddAHeaderLine() throws Exception {
+        var seen = new java.util.concurrent.LinkedBlockingQueue<String>();
+        try (RawServer server = new RawServer(socket -> {
+                    InputStream in = socket.getInputStream();
+                    for (String head; (head = RawServer.readHead(in)) != null; ) {
+                        seen.add(head);
+                        RawServer.write(socket.getOutputStream(), OK_HEAD + "Content-Length: 2\r\n\r\nok");
+                    }
+                });
+                HttpEngine engine = HttpEngine.create(
+                        HttpOptions.defaults().withDefaultHeaders(List.of(new Header("X-Default", "d\nX-Evil: 2"))),
+                        Clock.system());
+                HttpSession session = engine.newSession()) {
+            List<Header> headers = List.of(new Header("X-Test\r\nX-Evil", "a\r\nX-Evil: 1"));
+            assertThat(session.execute(new HttpCall("GET", server.uri("/"), headers, null))
+                            .completed())
+                    .isTrue();
+            assertThat(session.execute(HttpCall.get(server.uri("/"))).completed())
+                    .isTrue();
+            String withHeaders = seen.take();
+            String withDefaults = seen.take();
+            assertThat(withHeaders).contains("X-Test  X-Evil: a  X-Evil: 1\r\n").doesNotContain("\r\nX-Evil");
+            assertThat(withDefaults).contains("X-Default: d X-Evil: 2\r\n").doesNotContain("\r\nX-Evil");
+        }
+    }
+
+    @Test
     void aSteadyServerCostsNoNewHeadObjects() throws Exception {
         String date1 = "Date: Sun, 29 Nov 2026 20:00:00 GMT\r\n";
         String date2 = "Date: Sun, 29 Nov 2026 20:00:01 GMT\r\n";
