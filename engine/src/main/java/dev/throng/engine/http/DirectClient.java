@@ -42,9 +42,6 @@ import org.apache.hc.core5.util.Timeout;
  * cookie store); this object holds only shared, immutable set-up.
  */
 final class DirectClient {
-    /** A read after a yield that took less than this found its response there (it did not park), in ns. */
-    static final long YIELD_PAID_NANOS = 50_000;
-
     /** The content codings this client decodes, sent as {@code Accept-Encoding}. */
     static final String ACCEPT_ENCODING = "gzip, x-gzip, deflate";
 
@@ -209,7 +206,7 @@ final class DirectClient {
         Http1Body responseBody;
         try {
             connection.send(body);
-            head = readHead(connection);
+            head = connection.readHead();
             responseBody = connection.body(head.framing(method), head.contentLength());
         } catch (IOException | HttpException | RuntimeException e) {
             connections.discard(connection);
@@ -270,27 +267,6 @@ final class DirectClient {
             connection.header("Accept-Encoding", ACCEPT_ENCODING);
         }
         return close;
-    }
-
-    /**
-     * Reads the response head, first letting the other users on this carrier run while the response is on its way.
-     * A virtual thread whose read finds nothing parks, which costs an empty read, a poller registration and a wake-up
-     * (two system calls and a thread hand-over); when other users have work, yielding to them first usually brings
-     * it back to a response already there, which it reads at once (about a sixth of the CPU per request at 64 busy
-     * users). Whether that paid off is learnt per connection: a read after a yield that still waited more than
-     * {@link #YIELD_PAID_NANOS} (the server is slower than a round of the other users, or there were none) makes the
-     * connection yield less often, backing off to once in 1,024 requests; a yield that paid resets it.
-     */
-    private Http1Head readHead(Http1Connection connection) throws IOException, HttpException {
-        YieldBackoff yields = connection.yields();
-        if (!Thread.currentThread().isVirtual() || !yields.shouldYield()) {
-            return connection.readHead();
-        }
-        Thread.yield();
-        long start = clock.nanoTime();
-        Http1Head head = connection.readHead();
-        yields.yielded(clock.nanoTime() - start < YIELD_PAID_NANOS);
-        return head;
     }
 
     /** The lines {@link #writeHeaders} writes after {@code Host} for a call without headers, encoded once. */

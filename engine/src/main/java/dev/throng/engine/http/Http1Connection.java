@@ -198,15 +198,6 @@ final class Http1Connection implements ModalCloseable {
         }
     }
 
-    // ---- yielding before a read (see DirectClient)
-
-    private final YieldBackoff yields = new YieldBackoff();
-
-    /** When to yield the carrier before reading this connection's next response. */
-    YieldBackoff yields() {
-        return yields;
-    }
-
     // ---- the response head
 
     /** The head of the response before, whose parts are given again when they did not change; {@code null} at first. */
