@@ -11,9 +11,7 @@ SECONDS_MEASURED=${2:-15}
 USERS=${3:-64}
 PORT=${PORT:-18080}
 WARMUP=5
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-CP=${THRONG_CP:-"$ROOT/remote-agent/target/throng-remote-agent-0.1.0-SNAPSHOT.jar:$ROOT/remote-agent/target/lib/*"}
-[ -n "${THRONG_CP:-}" ] || [ -f "$ROOT/remote-agent/target/throng-remote-agent-0.1.0-SNAPSHOT.jar" ] || (cd "$ROOT" && ./throng build)
+throng_build
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 OUT=$(mktemp -d /tmp/throng-bench.XXXXXX)
 

@@ -10,9 +10,7 @@ USERS=${2:-64}
 THINK_MS=${3:-10}
 SECONDS_MEASURED=${4:-20}
 PORT=${PORT:-18087}
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-CP=${THRONG_CP:-"$ROOT/remote-agent/target/throng-remote-agent-0.1.0-SNAPSHOT.jar:$ROOT/remote-agent/target/lib/*"}
-[ -n "${THRONG_CP:-}" ] || [ -f "$ROOT/remote-agent/target/throng-remote-agent-0.1.0-SNAPSHOT.jar" ] || (cd "$ROOT" && ./throng build)
+throng_build
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 OUT=$(mktemp -d /tmp/throng-bench.XXXXXX)
 start_nginx "$PORT" 0

@@ -4,6 +4,15 @@
 BENCH_DIR=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
 
+throng_build() {
+    # sets JAVA (JDK 25) and CP: the jars in THRONG_CP (a kept copy of another build), or this tree's (built first
+    # when missing)
+    JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+    CP=${THRONG_CP:-"$ROOT/remote-agent/target/throng-remote-agent-0.1.0-SNAPSHOT.jar:$ROOT/remote-agent/target/lib/*"}
+    [ -n "${THRONG_CP:-}" ] || [ -f "$ROOT/remote-agent/target/throng-remote-agent-0.1.0-SNAPSHOT.jar" ] \
+        || (cd "$ROOT" && ./throng build)
+}
+
 start_nginx() {
     # start_nginx PORT CPU -> sets NGINX_PID and NGINX_PREFIX
     NGINX_PREFIX=$(mktemp -d /tmp/throng-bench-nginx.XXXXXX)

@@ -9,9 +9,7 @@ set -eu
 SMALL=${1:-1000}
 LARGE=${2:-10000}
 PORT=${PORT:-18081}
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-CP=${THRONG_CP:-"$ROOT/remote-agent/target/throng-remote-agent-0.1.0-SNAPSHOT.jar:$ROOT/remote-agent/target/lib/*"}
-[ -n "${THRONG_CP:-}" ] || [ -f "$ROOT/remote-agent/target/throng-remote-agent-0.1.0-SNAPSHOT.jar" ] || (cd "$ROOT" && ./throng build)
+throng_build
 if [ "$(ulimit -n)" -lt $((LARGE + 1000)) ]; then
     echo "bench: the open-file limit ($(ulimit -n)) is below $LARGE users + 1000; raise it with ulimit -n" >&2
     exit 2
