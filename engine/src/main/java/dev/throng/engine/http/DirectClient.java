@@ -277,9 +277,9 @@ final class DirectClient {
         for (Header d : defaults) {
             agent |= d.name().equalsIgnoreCase("User-Agent");
             encoding |= d.name().equalsIgnoreCase("Accept-Encoding");
-            out.append(Http1Connection.headerValue(d.name()))
+            out.append(Http1RequestHead.headerValue(d.name()))
                     .append(": ")
-                    .append(Http1Connection.headerValue(d.value()))
+                    .append(Http1RequestHead.headerValue(d.value()))
                     .append("\r\n");
         }
         if (!agent) {

@@ -26,8 +26,7 @@ import org.apache.hc.core5.io.ModalCloseable;
  * {@code ConnectionClosedException}; a bad chunk a {@code MalformedChunkCodingException}; a bad head a
  * {@link ProtocolException}. Unlike HttpCore it bounds the head at {@link #MAX_HEAD_BYTES}.
  *
- * <p>The method, target and headers it sends have CR, LF, form feed and vertical tab replaced by spaces (HttpCore does
- * so for header values), so text made from data cannot add a header; characters beyond US-ASCII are sent as UTF-8.
+ * <p>The request head is written by {@link Http1RequestHead}, which keeps text made from data from adding a header.
  *
  * <p>Confined to the thread of the session that uses it, except {@link #close(CloseMode)}, which may come from another
  * thread (the total timeout, the engine's shutdown) and makes a blocked read or write fail.
@@ -39,19 +38,14 @@ final class Http1Connection implements ModalCloseable {
     static final int MAX_EMPTY_LINES = 10;
     /** The largest head kept as bytes to recognise it when it comes again. */
     private static final int MAX_RAW_HEAD_BYTES = 4096;
-    /** A request body up to this size goes out in the same write as the head. */
-    private static final int INLINE_BODY_BYTES = 8 * 1024;
 
     private static final int FIRST_BUFFER_BYTES = 1024;
-    private static final byte[] HTTP_1_1_CRLF = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private volatile boolean open = true;
     private String hostAndPort;
-    private String hostValue;
-    private byte[] hostLine;
 
     /** Input: bytes read from the socket and not used yet are {@code [pos, lim)}. */
     private byte[] buf = new byte[FIRST_BUFFER_BYTES];
@@ -61,9 +55,7 @@ final class Http1Connection implements ModalCloseable {
     private boolean eof;
 
     /** Output: the request head being written. */
-    private byte[] head = new byte[FIRST_BUFFER_BYTES];
-
-    private int headLen;
+    private final Http1RequestHead request = new Http1RequestHead();
 
     /** The headers of the response being read (reused). */
     private Header[] headers = new Header[16];
@@ -95,107 +87,31 @@ final class Http1Connection implements ModalCloseable {
         return open && !socket.isClosed();
     }
 
-    // ---- the request
+    // ---- the request (see Http1RequestHead)
 
     /** Starts a request head: {@code METHOD target HTTP/1.1}. */
     void startRequest(String method, String target) {
-        headLen = 0;
-        text(method);
-        put((byte) ' ');
-        text(target);
-        put(HTTP_1_1_CRLF);
+        request.start(method, target);
     }
 
-    /** Adds the {@code Host} header line; its bytes are kept for the next request to the same value. */
+    /** Adds the {@code Host} header line. */
     void hostHeader(String value) {
-        if (!value.equals(hostValue)) {
-            int mark = headLen;
-            header("Host", value);
-            hostLine = Arrays.copyOfRange(head, mark, headLen);
-            hostValue = value;
-            return;
-        }
-        put(hostLine);
+        request.hostHeader(value);
     }
 
     /** Adds header lines already encoded (each ends with CRLF). */
     void lines(byte[] encoded) {
-        put(encoded);
+        request.lines(encoded);
     }
 
     /** Adds one header line to the request head. */
     void header(String name, String value) {
-        text(name);
-        put((byte) ':');
-        put((byte) ' ');
-        text(value);
-        put((byte) '\r');
-        put((byte) '\n');
+        request.header(name, value);
     }
 
     /** Ends the head and sends it with {@code body} ({@code null} for none). */
     void send(byte[] body) throws IOException {
-        put((byte) '\r');
-        put((byte) '\n');
-        if (body != null && body.length <= INLINE_BODY_BYTES) {
-            put(body, body.length);
-            out.write(head, 0, headLen);
-        } else {
-            out.write(head, 0, headLen);
-            if (body != null) {
-                out.write(body);
-            }
-        }
-        out.flush();
-    }
-
-    /**
-     * Writes {@code s}: US-ASCII as it is, CR, LF, form feed and vertical tab as spaces (no text from data may end a
-     * line), and a string with other characters as UTF-8.
-     */
-    private void text(String s) {
-        int n = s.length();
-        ensure(n);
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                headLen -= i;
-                utf8(headerValue(s));
-                return;
-            }
-            head[headLen++] = c == '\r' || c == '\n' || c == '\f' || c == '\u000b' ? (byte) ' ' : (byte) c;
-        }
-    }
-
-    /** Text as sent in a head: CR, LF, form feed and vertical tab replaced by spaces, so that it stays one line. */
-    static String headerValue(String s) {
-        return s.replace('\r', ' ').replace('\n', ' ').replace('\f', ' ').replace('\u000b', ' ');
-    }
-
-    private void utf8(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        put(b, b.length);
-    }
-
-    private void put(byte b) {
-        ensure(1);
-        head[headLen++] = b;
-    }
-
-    private void put(byte[] b) {
-        put(b, b.length);
-    }
-
-    private void put(byte[] b, int n) {
-        ensure(n);
-        System.arraycopy(b, 0, head, headLen, n);
-        headLen += n;
-    }
-
-    private void ensure(int more) {
-        if (headLen + more > head.length) {
-            head = Arrays.copyOf(head, Math.max(head.length * 2, headLen + more));
-        }
+        request.send(out, body);
     }
 
     // ---- the response head
