@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.hc.client5.http.RedirectException;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
@@ -75,9 +75,9 @@ final class DirectClient {
         this.responseTimeoutMs = Timeout.of(options.responseTimeout()).toMillisecondsIntBound();
         this.socketConfig = socketConfig;
         this.tlsConfig = tlsConfig;
-        this.fixedLines = fixedLines(options.defaultHeaders(), userAgent);
-        this.fixedClose = options.defaultHeaders().stream()
-                .anyMatch(h -> h.name().equalsIgnoreCase("Connection") && Http1Head.hasToken(h.value(), "close"));
+        Http1RequestHead fixed = new Http1RequestHead(); // written once by the same code as every call's lines
+        this.fixedClose = writeDefaults(List.of(), fixed::header);
+        this.fixedLines = fixed.bytes();
         this.cookieSpec = CookieSpecSupport.createDefault()
                 .lookup(StandardCookieSpec.RELAXED)
                 .create(HttpClientContext.create());
@@ -230,15 +230,13 @@ final class DirectClient {
     private boolean writeHeaders(
             Http1Connection connection, URI uri, String host, int port, List<Header> headers, boolean keepContentType) {
         if (headers.isEmpty()) { // the usual case: the same lines every time, encoded once
-            connection.hostHeader(uri.getPort() >= 0 ? connection.hostAndPort(host, port) : host);
+            connection.hostHeader(host, port, uri.getPort() >= 0);
             connection.lines(fixedLines);
             return fixedClose;
         }
         if (!named(headers, "Host")) {
-            connection.hostHeader(uri.getPort() >= 0 ? connection.hostAndPort(host, port) : host);
+            connection.hostHeader(host, port, uri.getPort() >= 0);
         }
-        boolean agent = false;
-        boolean encoding = false;
         boolean close = false;
         for (Header h : headers) {
             String name = h.name();
@@ -247,48 +245,35 @@ final class DirectClient {
                     || name.equalsIgnoreCase("Transfer-Encoding")) {
                 continue;
             }
-            agent |= name.equalsIgnoreCase("User-Agent");
-            encoding |= name.equalsIgnoreCase("Accept-Encoding");
             close |= name.equalsIgnoreCase("Connection") && Http1Head.hasToken(h.value(), "close");
             connection.header(name, h.value());
         }
+        return writeDefaults(headers, connection::header) || close;
+    }
+
+    /**
+     * Writes the default headers that {@code headers} (the call's) do not give, then {@code User-Agent} and
+     * {@code Accept-Encoding} unless given. Returns whether one of the lines written says {@code Connection: close}.
+     */
+    private boolean writeDefaults(List<Header> headers, BiConsumer<String, String> out) {
+        boolean agent = named(headers, "User-Agent");
+        boolean encoding = named(headers, "Accept-Encoding");
+        boolean close = false;
         for (Header d : options.defaultHeaders()) {
             if (!named(headers, d.name())) {
                 agent |= d.name().equalsIgnoreCase("User-Agent");
                 encoding |= d.name().equalsIgnoreCase("Accept-Encoding");
                 close |= d.name().equalsIgnoreCase("Connection") && Http1Head.hasToken(d.value(), "close");
-                connection.header(d.name(), d.value());
+                out.accept(d.name(), d.value());
             }
         }
         if (!agent) {
-            connection.header("User-Agent", userAgent);
+            out.accept("User-Agent", userAgent);
         }
         if (!encoding) {
-            connection.header("Accept-Encoding", ACCEPT_ENCODING);
+            out.accept("Accept-Encoding", ACCEPT_ENCODING);
         }
         return close;
-    }
-
-    /** The lines {@link #writeHeaders} writes after {@code Host} for a call without headers, encoded once. */
-    private static byte[] fixedLines(List<Header> defaults, String userAgent) {
-        var out = new StringBuilder();
-        boolean agent = false;
-        boolean encoding = false;
-        for (Header d : defaults) {
-            agent |= d.name().equalsIgnoreCase("User-Agent");
-            encoding |= d.name().equalsIgnoreCase("Accept-Encoding");
-            out.append(Http1RequestHead.headerValue(d.name()))
-                    .append(": ")
-                    .append(Http1RequestHead.headerValue(d.value()))
-                    .append("\r\n");
-        }
-        if (!agent) {
-            out.append("User-Agent: ").append(userAgent).append("\r\n");
-        }
-        if (!encoding) {
-            out.append("Accept-Encoding: ").append(ACCEPT_ENCODING).append("\r\n");
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Opens a connection to the origin (timed into {@code context}) and keeps it in {@code connections}. */

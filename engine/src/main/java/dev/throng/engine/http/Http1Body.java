@@ -41,6 +41,8 @@ final class Http1Body extends InputStream {
     private boolean atChunkHeader;
 
     private boolean firstChunk;
+    /** For {@link #read()} (a gzip decoder reads its header a byte at a time). */
+    private final byte[] one = new byte[1];
 
     /** A body with nothing to read; {@link #reset} frames the next one. */
     Http1Body(Http1Connection connection) {
@@ -86,7 +88,6 @@ final class Http1Body extends InputStream {
         if (done) {
             return -1; // the usual case: a reader checking for more after the declared length
         }
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
     }

@@ -45,7 +45,6 @@ final class Http1Connection implements ModalCloseable {
     private final InputStream in;
     private final OutputStream out;
     private volatile boolean open = true;
-    private String hostAndPort;
 
     /** Input: bytes read from the socket and not used yet are {@code [pos, lim)}. */
     private byte[] buf = new byte[FIRST_BUFFER_BYTES];
@@ -73,16 +72,6 @@ final class Http1Connection implements ModalCloseable {
         return socket;
     }
 
-    /** {@code host:port}, made once per connection (a connection talks to one origin). */
-    String hostAndPort(String host, int port) {
-        String h = hostAndPort;
-        if (h == null) {
-            h = host + ':' + port;
-            hostAndPort = h;
-        }
-        return h;
-    }
-
     boolean isOpen() {
         return open && !socket.isClosed();
     }
@@ -94,9 +83,9 @@ final class Http1Connection implements ModalCloseable {
         request.start(method, target);
     }
 
-    /** Adds the {@code Host} header line. */
-    void hostHeader(String value) {
-        request.hostHeader(value);
+    /** Adds the {@code Host} header line (see {@link Http1RequestHead#hostHeader}). */
+    void hostHeader(String host, int port, boolean withPort) {
+        request.hostHeader(host, port, withPort);
     }
 
     /** Adds header lines already encoded (each ends with CRLF). */

@@ -23,8 +23,10 @@ final class Http1RequestHead {
 
     private byte[] head = new byte[1024];
     private int headLen;
-    private String hostValue;
+    /** The {@code Host} line as sent last, and whether it had the port. */
     private byte[] hostLine;
+
+    private boolean hostWithPort;
 
     /** Starts a request head: {@code METHOD target HTTP/1.1}. */
     void start(String method, String target) {
@@ -35,16 +37,24 @@ final class Http1RequestHead {
         put(HTTP_1_1_CRLF);
     }
 
-    /** Adds the {@code Host} header line; its bytes are kept for the next request to the same value. */
-    void hostHeader(String value) {
-        if (!value.equals(hostValue)) {
+    /**
+     * Adds the {@code Host} header line, {@code host} or {@code host:port}. A connection talks to one origin, so the
+     * line is made once and its bytes are kept (for each form).
+     */
+    void hostHeader(String host, int port, boolean withPort) {
+        if (hostLine == null || hostWithPort != withPort) {
             int mark = headLen;
-            header("Host", value);
+            header("Host", withPort ? host + ':' + port : host);
             hostLine = Arrays.copyOfRange(head, mark, headLen);
-            hostValue = value;
+            hostWithPort = withPort;
             return;
         }
         put(hostLine);
+    }
+
+    /** The lines written since {@link #start} (or since this object was made), as bytes. */
+    byte[] bytes() {
+        return Arrays.copyOf(head, headLen);
     }
 
     /** Adds header lines already encoded (each ends with CRLF). */
@@ -97,7 +107,7 @@ final class Http1RequestHead {
     }
 
     /** Text as sent in a head: CR, LF, form feed and vertical tab replaced by spaces, so that it stays one line. */
-    static String headerValue(String s) {
+    private static String headerValue(String s) {
         return s.replace('\r', ' ').replace('\n', ' ').replace('\f', ' ').replace('\u000b', ' ');
     }
 

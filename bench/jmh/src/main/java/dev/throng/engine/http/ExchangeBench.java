@@ -65,7 +65,7 @@ public class ExchangeBench {
     @Benchmark
     public int ours() throws IOException, HttpException {
         ours.startRequest("GET", "/");
-        ours.hostHeader("127.0.0.1:18080");
+        ours.hostHeader("127.0.0.1", 18080, true);
         ours.lines(fixedLines);
         ours.send(null);
         Http1Head head = ours.readHead();
